@@ -1,0 +1,257 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ModelGen.Shapes;
+using ModelGen.SourceGenerators.Diagnostics;
+using ModelGen.SourceGenerators.Models;
+
+namespace ModelGen.SourceGenerators.Checking;
+
+/// <summary>
+/// Follows a <c>[Forward]</c> body statement by statement: every local holds a shape (or a size), every
+/// layer call and torch operation goes through its shape rule, and each value remembers which inputs
+/// and layers it came from, so inputs and layers that never reach the returned tensor are found.
+/// </summary>
+internal sealed class ForwardFlow
+{
+    private readonly ModelSpec _spec;
+    private readonly ForwardSpec _forward;
+    private readonly List<Shape> _inputs;
+    private readonly LayerResolver _resolver;
+    private readonly List<ModelIssue> _issues;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, Value> _locals = new(System.StringComparer.Ordinal);
+
+    public ForwardFlow(ModelSpec spec, List<Shape> inputs, LayerResolver resolver, List<ModelIssue> issues, CancellationToken cancellationToken)
+    {
+        _spec = spec;
+        _forward = spec.Forward!;
+        _inputs = inputs;
+        _resolver = resolver;
+        _issues = issues;
+        _cancellationToken = cancellationToken;
+    }
+
+    public Shape? Run()
+    {
+        for (int i = 0; i < _inputs.Count && i < _forward.Parameters.Count; i++)
+        {
+            _locals[_forward.Parameters[i]] = Value.Tensor(_inputs[i], "input:" + _forward.Parameters[i]);
+        }
+
+        Value? returned = null;
+        bool broken = false;
+        foreach (var statement in _forward.Statements)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var value = Evaluate(statement.Value);
+            if (value is null)
+            {
+                broken = true;
+                if (statement.Kind == ForwardStatementKind.Assign)
+                {
+                    _locals.Remove(statement.Target);
+                }
+                continue;
+            }
+            if (statement.Kind == ForwardStatementKind.Return)
+            {
+                returned = value;
+                break;
+            }
+            if (statement.Kind == ForwardStatementKind.Assign)
+            {
+                _locals[statement.Target] = value;
+            }
+        }
+        _resolver.Finish();
+
+        if (broken || returned?.Shape is null)
+        {
+            return returned?.Shape;
+        }
+        // Reachability is only meaningful when every statement was followed.
+        foreach (var input in _spec.Inputs)
+        {
+            if (!returned.Sources.Contains("input:" + input.Name))
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.InputNeverUsedId,
+                    new IssueTarget(IssueTargetKind.Input, IndexOfInput(input.Name), null, SourceSpan.None), input.Name, _spec.Name));
+            }
+        }
+        for (int i = 0; i < _spec.Layers.Count; i++)
+        {
+            if (!returned.Sources.Contains("layer:" + _spec.Layers[i].PropertyName))
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.LayerNeverUsedId, IssueTarget.Layer(i), _spec.Layers[i].PropertyName, _spec.Name));
+            }
+        }
+        return returned.Shape;
+    }
+
+    private int IndexOfInput(string name)
+    {
+        for (int i = 0; i < _spec.Inputs.Count; i++)
+        {
+            if (_spec.Inputs[i].Name == name)
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private Value? Evaluate(ForwardNode node)
+    {
+        switch (node.Kind)
+        {
+            case ForwardNodeKind.Variable:
+                if (_locals.TryGetValue(node.Name, out var local))
+                {
+                    return local;
+                }
+                return Unsupported(node, $"'{node.Name}'", "it holds no value the checker followed (assign it from a layer call or a torch operation)");
+            case ForwardNodeKind.Integer:
+                return Value.Size(Dim.Const(node.Arguments[0].Value.Integers[0]));
+            case ForwardNodeKind.Scalar:
+                return Value.Scalar();
+            case ForwardNodeKind.SizeOf:
+                return SizeOf(node);
+            case ForwardNodeKind.SizeArithmetic:
+                return SizeArithmetic(node);
+            case ForwardNodeKind.List:
+                var items = new List<Value>();
+                foreach (var operand in node.Operands)
+                {
+                    var item = Evaluate(operand);
+                    if (item is null)
+                    {
+                        return null;
+                    }
+                    items.Add(item);
+                }
+                return Value.List(items);
+            case ForwardNodeKind.LayerCall:
+                return LayerCall(node);
+            case ForwardNodeKind.Operation:
+                return Operation(node);
+            default:
+                var advice = node.Arguments.FirstOrDefault(a => a.Name == "advice")?.Value.Text ?? "";
+                return Unsupported(node, node.Name, advice);
+        }
+    }
+
+    private Value? Unsupported(ForwardNode node, string what, string advice)
+    {
+        _issues.Add(ModelIssue.Create(DiagnosticDescriptors.UnsupportedForwardConstructId, IssueTarget.Code(node.Span), what, _forward.MethodName, advice));
+        return null;
+    }
+
+    private Value? Mismatch(ForwardNode node, string message)
+    {
+        _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, IssueTarget.Code(node.Span), $"'{node.Text}': {message}"));
+        return null;
+    }
+
+    private Value? Tensor(ForwardNode node, int index, out Shape shape)
+    {
+        shape = null!;
+        if (index >= node.Operands.Count)
+        {
+            return Unsupported(node, $"'{node.Text}'", "a tensor operand is missing");
+        }
+        var value = Evaluate(node.Operands[index]);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Shape is null)
+        {
+            return Unsupported(node.Operands[index], $"'{node.Operands[index].Text}'", "a tensor is expected here");
+        }
+        shape = value.Shape;
+        return value;
+    }
+
+    private Value? SizeOf(ForwardNode node)
+    {
+        var tensor = Tensor(node, 0, out var shape);
+        if (tensor is null)
+        {
+            return null;
+        }
+        long dim = node.Arguments[0].Value.Integers[0];
+        long axis = dim < 0 ? dim + shape.Rank : dim;
+        if (axis < 0 || axis >= shape.Rank)
+        {
+            return Mismatch(node, $"dimension {dim} is out of range for a tensor of shape {shape}");
+        }
+        return Value.Size(shape[(int)axis], tensor.Sources);
+    }
+
+    private Value? SizeArithmetic(ForwardNode node)
+    {
+        var left = Evaluate(node.Operands[0]);
+        var right = Evaluate(node.Operands[1]);
+        if (left?.Dim is null || right?.Dim is null)
+        {
+            return left is null || right is null ? null : Unsupported(node, $"'{node.Text}'", "size arithmetic takes sizes and integer constants");
+        }
+        Dim? result = node.Name switch
+        {
+            "+" => left.Dim + right.Dim,
+            "-" => left.Dim - right.Dim,
+            "*" => left.Dim * right.Dim,
+            _ => right.Dim.ConstantValue is > 0 ? Dim.FloorDiv(left.Dim, right.Dim.ConstantValue.Value) : null,
+        };
+        return result is null
+            ? Unsupported(node, $"'{node.Text}'", "sizes can be divided only by a positive constant")
+            : Value.Size(result, left.Sources.Concat(right.Sources));
+    }
+
+    private Value? LayerCall(ForwardNode node)
+    {
+        int index = _resolver.IndexOf(node.Name);
+        var input = Tensor(node, 0, out var shape);
+        if (input is null || index < 0)
+        {
+            return null;
+        }
+        var output = _resolver.Apply(index, shape, IssueTarget.Code(node.Span));
+        return output is null ? null : Value.Tensor(output, input.Sources.Append("layer:" + node.Name));
+    }
+
+    private Value? Operation(ForwardNode node)
+    {
+        var operands = new List<Value>();
+        foreach (var operand in node.Operands)
+        {
+            var value = Evaluate(operand);
+            if (value is null)
+            {
+                return null;
+            }
+            operands.Add(value);
+        }
+        var sources = operands.SelectMany(o => o.AllSources());
+        var tensors = operands.Where(o => o.Shape is not null).Select(o => o.Shape!).ToList();
+        if (node.Name != "cat" && tensors.Count == 0)
+        {
+            return Unsupported(node, $"'{node.Text}'", "the checker follows operations on tensors");
+        }
+        var result = OperationShapes.Apply(node.Name, operands, tensors, node.Arguments);
+        if (result.Unsupported is { } reason)
+        {
+            return Unsupported(node, $"'{node.Text}'", reason);
+        }
+        if (!result.Shape.Success || result.Shape.Output is null)
+        {
+            return Mismatch(node, result.Shape.Error!.Message);
+        }
+        foreach (var requirement in result.Shape.Requirements)
+        {
+            _resolver.AddRequirement(requirement, node.Text);
+        }
+        return Value.Tensor(result.Shape.Output, sources);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelGen.Shapes;
+using ModelGen.SourceGenerators.Diagnostics;
+using ModelGen.SourceGenerators.Emitting;
+using ModelGen.SourceGenerators.Layers;
+using ModelGen.SourceGenerators.Models;
+
+namespace ModelGen.SourceGenerators.Checking;
+
+/// <summary>
+/// Applies declared layers to incoming shapes and fixes each layer's inferred sizes at its first use;
+/// a later use with other sizes is a mismatch. Layers never applied are settled by <see cref="Finish"/>.
+/// </summary>
+internal sealed class LayerResolver
+{
+    private readonly ModelSpec _spec;
+    private readonly List<ModelIssue> _issues;
+    private readonly CheckedLayer?[] _layers;
+    private readonly Dictionary<string, Dim>?[] _inferred;
+    private readonly List<GuardRequirement> _requirements = new();
+
+    public LayerResolver(ModelSpec spec, List<ModelIssue> issues)
+    {
+        _spec = spec;
+        _issues = issues;
+        _layers = new CheckedLayer?[spec.Layers.Count];
+        _inferred = new Dictionary<string, Dim>?[spec.Layers.Count];
+    }
+
+    public int IndexOf(string property)
+    {
+        for (int i = 0; i < _spec.Layers.Count; i++)
+        {
+            if (_spec.Layers[i].PropertyName == property)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public bool IsApplied(int index) => _layers[index] is not null;
+
+    public bool AllResolved => _layers.All(l => l is { Construction.Length: > 0 });
+
+    public IReadOnlyList<CheckedLayer> Layers => _layers.Select((l, i) => l ?? Unresolved(i)).ToList();
+
+    public IReadOnlyList<GuardRequirement> Requirements => _requirements;
+
+    /// <summary>Applies layer <paramref name="index"/> to <paramref name="input"/>; null (with an issue) when it does not fit.</summary>
+    public Shape? Apply(int index, Shape input, IssueTarget where)
+    {
+        var spec = _spec.Layers[index];
+        var definition = LayerCatalog.Find(spec.Kind);
+        if (definition is null)
+        {
+            return null;
+        }
+        var arguments = new LayerArguments(spec, index, _issues);
+        var result = definition.Infer(input, arguments);
+        if (result is null || arguments.HasErrors)
+        {
+            return null;
+        }
+        string module = Code.SnakeCase(spec.PropertyName);
+        if (!result.Success || result.Output is null)
+        {
+            var error = result.Error!;
+            _issues.Add(error.Kind switch
+            {
+                ShapeErrorKind.InvalidHyperparameter => ModelIssue.Create(DiagnosticDescriptors.InvalidHyperparameterId,
+                    where.Kind == IssueTargetKind.Layer ? IssueTarget.Layer(index, error.Argument) : where, error.Argument ?? "argument", spec.PropertyName, error.Message),
+                ShapeErrorKind.CannotInfer => ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, where, error.Argument ?? "the input size", spec.PropertyName, error.Message),
+                _ => ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where, $"Layer '{spec.PropertyName}' ({spec.Kind}) cannot take input {input}: {error.Message}"),
+            });
+            return null;
+        }
+        foreach (var pair in result.Inferred.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        {
+            if (!pair.Value.IsConstant)
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, where, pair.Key, spec.PropertyName,
+                    $"it comes from the dimension '{pair.Value}' of the input {input}, which is known only at run time; fix that dimension to a number in the model's [Input]"));
+                return null;
+            }
+        }
+
+        if (_inferred[index] is { } first)
+        {
+            foreach (var pair in result.Inferred)
+            {
+                if (first.TryGetValue(pair.Key, out var earlier) && !earlier.Equals(pair.Value))
+                {
+                    _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where,
+                        $"Layer '{spec.PropertyName}' ({spec.Kind}) is applied to {input} here, which needs {pair.Key} = {pair.Value}, but its first use fixed {pair.Key} = {earlier}"));
+                    return null;
+                }
+            }
+            return result.Output;
+        }
+
+        _inferred[index] = result.Inferred.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var requirement in result.Requirements)
+        {
+            var guard = new GuardRequirement(requirement.Value, requirement.Minimum, $"{requirement.Reason} (layer '{module}')");
+            if (!_requirements.Contains(guard))
+            {
+                _requirements.Add(guard);
+            }
+        }
+        _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType,
+            definition.Construct(arguments, result), result.Output.ToString(), result.Parameters.ConstantValue ?? 0,
+            arguments.EnumMember("Activation", "None"));
+        return result.Output;
+    }
+
+    /// <summary>Adds a run-time condition found by a torch operation in the forward body.</summary>
+    public void AddRequirement(DimRequirement requirement, string where)
+    {
+        var guard = new GuardRequirement(requirement.Value, requirement.Minimum, $"{requirement.Reason} (at '{where}')");
+        if (!_requirements.Contains(guard))
+        {
+            _requirements.Add(guard);
+        }
+    }
+
+    /// <summary>
+    /// Settles layers no data reached: those that infer nothing are still built; the others cannot be
+    /// (their input sizes are unknown), which is an error on top of the unused-layer warning.
+    /// </summary>
+    public void Finish()
+    {
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            if (_layers[i] is not null)
+            {
+                continue;
+            }
+            var spec = _spec.Layers[i];
+            var definition = LayerCatalog.Find(spec.Kind);
+            if (definition is null)
+            {
+                continue;
+            }
+            var arguments = new LayerArguments(spec, i, _issues);
+            if (definition.InfersSizes)
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, IssueTarget.Layer(i), "its input size", spec.PropertyName,
+                    "the layer is never applied to a tensor, so nothing determines it"));
+                continue;
+            }
+            string construction = definition.Construct(arguments, null);
+            if (!arguments.HasErrors)
+            {
+                _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType,
+                    construction, "", 0, arguments.EnumMember("Activation", "None"));
+            }
+        }
+    }
+
+    private CheckedLayer Unresolved(int index)
+    {
+        var spec = _spec.Layers[index];
+        string type = LayerCatalog.Find(spec.Kind)?.ModuleType ?? spec.Kind;
+        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, "", "", 0, "None");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelGen.Shapes;
+
+namespace ModelGen.SourceGenerators.Checking;
+
+/// <summary>What a forward-body expression evaluates to: a tensor's shape, a size, a scalar or a list, and where it came from.</summary>
+internal sealed class Value
+{
+    private Value(Shape? shape, Dim? dim, IReadOnlyList<Value>? items, IEnumerable<string> sources)
+    {
+        Shape = shape;
+        Dim = dim;
+        Items = items;
+        Sources = new HashSet<string>(sources, System.StringComparer.Ordinal);
+    }
+
+    public Shape? Shape { get; }
+
+    public Dim? Dim { get; }
+
+    public IReadOnlyList<Value>? Items { get; }
+
+    /// <summary>The inputs (<c>input:x</c>) and layers (<c>layer:Conv1</c>) this value depends on.</summary>
+    public HashSet<string> Sources { get; }
+
+    public IEnumerable<string> AllSources() => Items is null ? Sources : Sources.Concat(Items.SelectMany(i => i.AllSources()));
+
+    public static Value Tensor(Shape shape, params string[] sources) => new(shape, null, null, sources);
+
+    public static Value Tensor(Shape shape, IEnumerable<string> sources) => new(shape, null, null, sources);
+
+    public static Value Size(Dim dim, IEnumerable<string>? sources = null) => new(null, dim, null, sources ?? Enumerable.Empty<string>());
+
+    public static Value Scalar() => new(null, null, null, Enumerable.Empty<string>());
+
+    public static Value List(IReadOnlyList<Value> items) => new(null, null, items, Enumerable.Empty<string>());
+}

@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+
+namespace ModelGen.SourceGenerators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic ModelGen reports. Each id has a page docs/diagnostics/MGxxxx.md, an entry in
+/// AnalyzerReleases.Unshipped.md, and tests that fire it and keep a look-alike silent.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string HelpLinkBase = "https://github.com/modelgen/ModelGen/blob/main/docs/diagnostics/";
+    private const string ShapesCategory = "ModelGen.Shapes";
+    private const string DeclarationCategory = "ModelGen.Declaration";
+    private const string WiringCategory = "ModelGen.Wiring";
+
+    public const string InvalidShapeTextId = "MG0001";
+    public const string ShapeMismatchId = "MG0002";
+    public const string InputNeverUsedId = "MG0003";
+    public const string CannotInferSizeId = "MG0004";
+    public const string InvalidHyperparameterId = "MG0005";
+    public const string UnsupportedForwardConstructId = "MG0006";
+    public const string InvalidModelDeclarationId = "MG0007";
+    public const string InvalidLayerDeclarationId = "MG0008";
+    public const string ForwardSignatureMismatchId = "MG0009";
+    public const string LayerNeverUsedId = "MG0010";
+
+    public static readonly DiagnosticDescriptor InvalidShapeText = Create(
+        InvalidShapeTextId, "Malformed input shape", "Input '{0}' has a malformed shape: {1}", ShapesCategory, DiagnosticSeverity.Error,
+        "An input's shape is a comma-separated list of positive integers and names, such as \"N, 1, 28, 28\".");
+
+    public static readonly DiagnosticDescriptor ShapeMismatch = Create(
+        ShapeMismatchId, "Shape mismatch", "{0}", ShapesCategory, DiagnosticSeverity.Error,
+        "The shape flowing into a layer or operation is not one it accepts; the message gives both shapes.");
+
+    public static readonly DiagnosticDescriptor InputNeverUsed = Create(
+        InputNeverUsedId, "Input never reaches the output", "Input '{0}' of model '{1}' never reaches the output", WiringCategory, DiagnosticSeverity.Warning,
+        "A declared input that does not contribute to the returned tensor is almost always a wiring mistake.");
+
+    public static readonly DiagnosticDescriptor CannotInferSize = Create(
+        CannotInferSizeId, "Layer input size cannot be inferred", "Cannot infer {0} of layer '{1}': {2}", ShapesCategory, DiagnosticSeverity.Error,
+        "Input sizes of layers are inferred from the shape flowing in; the dimension they come from must be a fixed number (or a model parameter).");
+
+    public static readonly DiagnosticDescriptor InvalidHyperparameter = Create(
+        InvalidHyperparameterId, "Invalid layer hyperparameter", "Invalid {0} for layer '{1}': {2}", ShapesCategory, DiagnosticSeverity.Error,
+        "A hyperparameter is out of range: a size that is zero or negative, a kernel larger than its input, and so on.");
+
+    public static readonly DiagnosticDescriptor UnsupportedForwardConstruct = Create(
+        UnsupportedForwardConstructId, "Unsupported construct in a [Forward] method", "The shape checker cannot follow {0} in '{1}': {2}", WiringCategory, DiagnosticSeverity.Error,
+        "A [Forward] method is checked statement by statement; constructs outside the supported set cannot be shape-checked.");
+
+    public static readonly DiagnosticDescriptor InvalidModelDeclaration = Create(
+        InvalidModelDeclarationId, "Invalid model declaration", "Model '{0}' {1}", DeclarationCategory, DiagnosticSeverity.Error,
+        "A [Model] class must be a non-generic partial class without a base class or constructor of its own, and declare at least one [Input].");
+
+    public static readonly DiagnosticDescriptor InvalidLayerDeclaration = Create(
+        InvalidLayerDeclarationId, "Invalid layer declaration", "Layer '{0}' {1}", DeclarationCategory, DiagnosticSeverity.Error,
+        "A layer is a partial, get-only instance property whose type is the TorchSharp module its attribute builds.");
+
+    public static readonly DiagnosticDescriptor ForwardSignatureMismatch = Create(
+        ForwardSignatureMismatchId, "Invalid [Forward] method", "Forward method '{0}' {1}", DeclarationCategory, DiagnosticSeverity.Error,
+        "A [Forward] method takes one Tensor parameter per declared input, named and ordered as the inputs, and returns a Tensor.");
+
+    public static readonly DiagnosticDescriptor LayerNeverUsed = Create(
+        LayerNeverUsedId, "Layer never reaches the output", "Layer '{0}' of model '{1}' never reaches the output", WiringCategory, DiagnosticSeverity.Warning,
+        "A declared layer that the [Forward] method never applies to anything reaching the returned tensor is dead weight, and usually a wiring mistake.");
+
+    public static DiagnosticDescriptor? Find(string id) => id switch
+    {
+        InvalidShapeTextId => InvalidShapeText,
+        ShapeMismatchId => ShapeMismatch,
+        InputNeverUsedId => InputNeverUsed,
+        CannotInferSizeId => CannotInferSize,
+        InvalidHyperparameterId => InvalidHyperparameter,
+        UnsupportedForwardConstructId => UnsupportedForwardConstruct,
+        InvalidModelDeclarationId => InvalidModelDeclaration,
+        InvalidLayerDeclarationId => InvalidLayerDeclaration,
+        ForwardSignatureMismatchId => ForwardSignatureMismatch,
+        LayerNeverUsedId => LayerNeverUsed,
+        _ => null,
+    };
+
+    public static readonly DiagnosticDescriptor[] All =
+    {
+        InvalidShapeText, ShapeMismatch, InputNeverUsed, CannotInferSize, InvalidHyperparameter,
+        UnsupportedForwardConstruct, InvalidModelDeclaration, InvalidLayerDeclaration, ForwardSignatureMismatch, LayerNeverUsed,
+    };
+
+    /// <summary>Whether an issue with this id stops full generation.</summary>
+    public static bool IsError(string id) => Find(id)?.DefaultSeverity == DiagnosticSeverity.Error;
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+}

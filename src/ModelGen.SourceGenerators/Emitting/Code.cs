@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace ModelGen.SourceGenerators.Emitting;
+
+/// <summary>C# literals and names, culture-invariant so generated code is byte-identical everywhere.</summary>
+internal static class Code
+{
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Double(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOfAny(new[] { '.', 'E', 'e', 'N', 'I' }) < 0 ? text + ".0" : text;
+    }
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string String(string value)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (char c in value)
+        {
+            sb.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>PyTorch-style attribute name of a property: <c>Conv1</c> → <c>conv1</c>, <c>DownSample</c> → <c>down_sample</c>, <c>BN1</c> → <c>bn1</c>.</summary>
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsUpper(c))
+            {
+                bool afterLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                bool endsAcronym = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (afterLowerOrDigit || endsAcronym)
+                {
+                    sb.Append('_');
+                }
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The private field behind a layer property.</summary>
+    public static string FieldName(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
+}

@@ -1,0 +1,92 @@
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelGen.SourceGenerators.Models;
+
+namespace ModelGen.SourceGenerators.Emitting;
+
+internal static partial class ModelEmitter
+{
+    /// <summary>
+    /// The entry guard: each input's rank and fixed sizes, each symbolic size bound at its first
+    /// occurrence and compared at the others (N of x == N of y), then the conditions on sizes that only
+    /// the run time can decide. A failure throws the model's own exception before any layer runs.
+    /// </summary>
+    private static void WriteGuard(IndentedTextWriter writer, CheckedModel model)
+    {
+        var spec = model.Spec;
+        var taken = new HashSet<string>(spec.Inputs.Select(i => i.Name));
+        var locals = new Dictionary<string, string>();
+        var boundAt = new Dictionary<string, string>();
+        var shapes = new Dictionary<string, string>();
+
+        writer.WriteLine();
+        writer.WriteLine($"private static void CheckInputs({InputParameters(spec)})");
+        writer.WriteLine("{");
+        writer.Indent++;
+        foreach (var input in model.Inputs)
+        {
+            string shape = Unique(input.Name + "Shape", taken);
+            shapes[input.Name] = shape;
+            string expected = Code.String(input.ShapeText);
+            writer.WriteLine($"var {shape} = {input.Name}.shape;");
+            writer.WriteLine($"if ({shape}.Length != {input.Dims.Count})");
+            writer.WriteLine("{");
+            writer.Indent++;
+            writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {expected}, {shape}, {Code.String($"expected {input.Dims.Count} dimensions")});");
+            writer.Indent--;
+            writer.WriteLine("}");
+            for (int d = 0; d < input.Dims.Count; d++)
+            {
+                var dim = input.Dims[d];
+                if (dim.ConstantValue is { } size)
+                {
+                    WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {Code.Long(size)}", $"dimension {d} must be {Code.Long(size)}");
+                    continue;
+                }
+                string symbol = dim.ToString();
+                if (locals.TryGetValue(symbol, out var local))
+                {
+                    WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {local}",
+                        $"dimension {d} ({symbol}) must equal {symbol} of {boundAt[symbol]}", local);
+                    continue;
+                }
+                local = Unique(SyntaxFacts.GetKeywordKind(symbol) == SyntaxKind.None ? symbol : symbol + "Size", taken);
+                locals[symbol] = local;
+                boundAt[symbol] = $"input '{input.Name}'";
+                writer.WriteLine($"var {local} = {shape}[{d}];");
+            }
+        }
+        foreach (var requirement in model.Requirements)
+        {
+            string value = requirement.Value.ToCSharp(s => locals.TryGetValue(s, out var l) ? l : s);
+            string minimum = requirement.Minimum.ToCSharp(s => locals.TryGetValue(s, out var l) ? l : s);
+            var input = model.Inputs.First(i => requirement.Value.Symbols.Concat(requirement.Minimum.Symbols).Any(s => i.Dims.Any(d => d.Symbols.Contains(s))));
+            WriteCheck(writer, spec, input, shapes[input.Name], $"{value} < {minimum}", $"{requirement.Value} must be at least {requirement.Minimum}: {requirement.Reason}");
+        }
+        writer.Indent--;
+        writer.WriteLine("}");
+    }
+
+    private static void WriteCheck(IndentedTextWriter writer, ModelSpec spec, CheckedInput input, string shape, string failure, string reason, string? bound = null)
+    {
+        writer.WriteLine($"if ({failure})");
+        writer.WriteLine("{");
+        writer.Indent++;
+        string message = bound is null ? Code.String(reason) : $"{Code.String(reason + " = ")} + {bound}";
+        writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {Code.String(input.ShapeText)}, {shape}, {message});");
+        writer.Indent--;
+        writer.WriteLine("}");
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        string candidate = name;
+        for (int i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = name + i;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,169 @@
+
+namespace ModelGen.SourceGenerators.Models;
+
+/// <summary>
+/// What the parser read from one <c>[Model]</c> class: names, inputs, layers and the wiring, as plain
+/// equatable values (no symbols, syntax or locations) so the incremental pipeline can cache on it.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="Name">The class name.</param>
+/// <param name="ContainingTypes">Declarations of enclosing types, outermost first (e.g. <c>partial class Outer</c>).</param>
+/// <param name="Inputs">Declared inputs in order.</param>
+/// <param name="Layers">Declared layers in declaration order.</param>
+/// <param name="Forward">The user's wiring, or null for a sequential model.</param>
+/// <param name="CanGenerate">False when the declaration itself is unusable (not partial, generic, ...): nothing is emitted.</param>
+/// <param name="Issues">Problems found while parsing.</param>
+internal sealed record ModelSpec(
+    string? Namespace,
+    string Name,
+    EquatableArray<string> ContainingTypes,
+    EquatableArray<InputSpec> Inputs,
+    EquatableArray<LayerSpec> Layers,
+    ForwardSpec? Forward,
+    bool CanGenerate,
+    EquatableArray<ModelIssue> Issues)
+{
+    /// <summary>The class name with enclosing types, for messages and hint names.</summary>
+    public string FullName => Namespace is null ? Name : Namespace + "." + Name;
+}
+
+/// <summary>An <c>[Input]</c>: its name and shape text as written.</summary>
+internal sealed record InputSpec(string Name, string ShapeText);
+
+/// <summary>A layer property: its name, accessibility, declared type and the attribute's arguments.</summary>
+/// <param name="PropertyName">The property's name, e.g. <c>Conv1</c>.</param>
+/// <param name="Modifiers">The property's modifiers as written, e.g. <c>public partial</c>.</param>
+/// <param name="PropertyType">The declared type, fully qualified.</param>
+/// <param name="Kind">The layer kind: the attribute's name without <c>Attribute</c>, e.g. <c>Conv2d</c>.</param>
+/// <param name="Arguments">The attribute's arguments by property name; defaults are not listed.</param>
+internal sealed record LayerSpec(
+    string PropertyName,
+    string Modifiers,
+    string PropertyType,
+    string Kind,
+    EquatableArray<HyperParameter> Arguments);
+
+/// <summary>One constant argument of a layer attribute or of a torch call in a forward body.</summary>
+internal sealed record HyperParameter(string Name, HyperValue Value);
+
+/// <summary>The kinds of constant a hyperparameter can hold.</summary>
+internal enum HyperValueKind
+{
+    Integer,
+    IntegerArray,
+    Real,
+    Boolean,
+    Text,
+    EnumMember,
+    Null,
+}
+
+/// <summary>A constant value; <see cref="Text"/> holds a string value or an enum member's name.</summary>
+internal sealed record HyperValue(HyperValueKind Kind, EquatableArray<long> Integers, double Real, bool Flag, string Text)
+{
+    public static HyperValue Integer(long value) => new(HyperValueKind.Integer, new EquatableArray<long>(new[] { value }), 0, false, "");
+
+    public static HyperValue IntegerArray(long[] values) => new(HyperValueKind.IntegerArray, new EquatableArray<long>(values), 0, false, "");
+
+    public static HyperValue Number(double value) => new(HyperValueKind.Real, EquatableArray<long>.Empty, value, false, "");
+
+    public static HyperValue Boolean(bool value) => new(HyperValueKind.Boolean, EquatableArray<long>.Empty, 0, value, "");
+
+    public static HyperValue String(string value) => new(HyperValueKind.Text, EquatableArray<long>.Empty, 0, false, value);
+
+    public static HyperValue Enum(string member, long value) => new(HyperValueKind.EnumMember, new EquatableArray<long>(new[] { value }), 0, false, member);
+
+    public static HyperValue Null { get; } = new(HyperValueKind.Null, EquatableArray<long>.Empty, 0, false, "");
+}
+
+/// <summary>A span of source text, relative to the start of the declaration it belongs to, so that edits elsewhere in the file leave it unchanged.</summary>
+internal readonly record struct SourceSpan(int Start, int Length)
+{
+    public static SourceSpan None => new(-1, 0);
+}
+
+/// <summary>The user's <c>[Forward]</c> method, as a list of statements over tensors and layers.</summary>
+/// <param name="MethodName">The method's name.</param>
+/// <param name="Parameters">Its tensor parameters in order.</param>
+/// <param name="Statements">The body, one entry per statement (an expression body is one return).</param>
+internal sealed record ForwardSpec(string MethodName, EquatableArray<string> Parameters, EquatableArray<ForwardStatement> Statements);
+
+/// <summary>What a forward statement does.</summary>
+internal enum ForwardStatementKind
+{
+    Assign,
+    Return,
+    /// <summary>A statement the checker cannot follow; <c>Value</c> is the Unsupported node.</summary>
+    Unsupported,
+}
+
+/// <summary>An assignment to a local or parameter, or the return.</summary>
+internal sealed record ForwardStatement(ForwardStatementKind Kind, string Target, ForwardNode Value);
+
+/// <summary>What a forward expression node is.</summary>
+internal enum ForwardNodeKind
+{
+    /// <summary>A parameter or local, by <c>Name</c>.</summary>
+    Variable,
+    /// <summary>A declared layer (<c>Name</c> = property) applied to <c>Operands[0]</c>.</summary>
+    LayerCall,
+    /// <summary>A torch function or tensor method (<c>Name</c> = op); tensor and size operands, constant <c>Arguments</c>.</summary>
+    Operation,
+    /// <summary>A constant integer in <c>Arguments[0]</c>.</summary>
+    Integer,
+    /// <summary>A plain number (a scalar operand).</summary>
+    Scalar,
+    /// <summary>The size of dimension <c>Arguments[0]</c> of tensor <c>Operands[0]</c> (<c>x.shape[i]</c>, <c>x.size(i)</c>).</summary>
+    SizeOf,
+    /// <summary>Integer arithmetic (<c>Name</c> is + - * /) over sizes.</summary>
+    SizeArithmetic,
+    /// <summary>A list of tensors or sizes (the operand of cat, the shape of view).</summary>
+    List,
+    /// <summary>Something the shape checker does not understand; <c>Name</c> says what.</summary>
+    Unsupported,
+}
+
+/// <summary>One expression of a forward body.</summary>
+internal sealed record ForwardNode(
+    ForwardNodeKind Kind,
+    string Name,
+    EquatableArray<ForwardNode> Operands,
+    EquatableArray<HyperParameter> Arguments,
+    SourceSpan Span,
+    string Text);
+
+/// <summary>Where an issue is reported.</summary>
+internal enum IssueTargetKind
+{
+    /// <summary>The class name.</summary>
+    Model,
+    /// <summary>The <c>[Input]</c> attribute number <c>Index</c>; <c>Span</c>, when set, lies inside its shape text.</summary>
+    Input,
+    /// <summary>The attribute of layer number <c>Index</c>; its argument <c>Argument</c> when named.</summary>
+    Layer,
+    /// <summary>The declared type of layer property number <c>Index</c>.</summary>
+    LayerType,
+    /// <summary>The <c>[Forward]</c> method's name.</summary>
+    Forward,
+    /// <summary>Code inside the <c>[Forward]</c> method, at <c>Span</c> from the method's start.</summary>
+    ForwardCode,
+}
+
+/// <summary>Where an issue points.</summary>
+internal sealed record IssueTarget(IssueTargetKind Kind, int Index, string? Argument, SourceSpan Span)
+{
+    public static IssueTarget Model { get; } = new(IssueTargetKind.Model, 0, null, SourceSpan.None);
+
+    public static IssueTarget Forward { get; } = new(IssueTargetKind.Forward, 0, null, SourceSpan.None);
+
+    public static IssueTarget Code(SourceSpan span) => new(IssueTargetKind.ForwardCode, 0, null, span);
+
+    public static IssueTarget Layer(int index, string? argument = null) => new(IssueTargetKind.Layer, index, argument, SourceSpan.None);
+}
+
+/// <summary>A problem in a model: a catalog id, where, and the message's arguments.</summary>
+internal sealed record ModelIssue(string Id, IssueTarget Target, EquatableArray<string> MessageArguments)
+{
+    public static ModelIssue Create(string id, IssueTarget target, params string[] messageArguments) =>
+        new(id, target, new EquatableArray<string>(messageArguments));
+}

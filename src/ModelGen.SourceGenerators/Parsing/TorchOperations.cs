@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelGen.SourceGenerators.Parsing;
+
+/// <summary>The torch functions and tensor methods a <c>[Forward]</c> body may use, by canonical name.</summary>
+internal static class TorchOperations
+{
+    /// <summary>Operations that keep their input's shape.</summary>
+    public static readonly HashSet<string> ShapePreserving = new()
+    {
+        "relu", "relu6", "leaky_relu", "sigmoid", "tanh", "gelu", "silu", "elu", "selu", "softplus", "mish", "hardtanh",
+        "dropout", "abs", "exp", "log", "neg", "sqrt", "square", "contiguous", "detach", "clone",
+    };
+
+    private static readonly Dictionary<string, string> Aliases = new()
+    {
+        ["subtract"] = "sub",
+        ["multiply"] = "mul",
+        ["divide"] = "div",
+        ["concat"] = "cat",
+        ["concatenate"] = "cat",
+        ["mm"] = "matmul",
+        ["bmm"] = "matmul",
+        ["swapaxes"] = "transpose",
+        ["swapdims"] = "transpose",
+    };
+
+    private static readonly HashSet<string> Others = new()
+    {
+        "softmax", "log_softmax", "add", "sub", "mul", "div", "cat", "matmul", "view", "reshape", "flatten",
+        "transpose", "permute", "squeeze", "unsqueeze", "mean", "sum",
+    };
+
+    public static bool IsSupported(string name) => ShapePreserving.Contains(name) || Others.Contains(Canonical(name));
+
+    public static string Canonical(string name) => Aliases.TryGetValue(name, out var canonical) ? canonical : name;
+
+    /// <summary>Whether the operation's <c>params long[]</c> argument is a target shape whose entries may be sizes read at run time.</summary>
+    public static bool TakesShape(string name) => name is "view" or "reshape";
+
+    public static string SupportedList { get; } = string.Join(", ", ShapePreserving.Concat(Others).Concat(Aliases.Keys).OrderBy(n => n, System.StringComparer.Ordinal));
+}
