@@ -37,9 +37,12 @@ internal static class OperationShapes
         {
             case "softmax":
             case "log_softmax":
-                return Integer(arguments, "dim") is { } softmaxDim
-                    ? Softmax.Apply(tensors[0], softmaxDim)
-                    : OperationResult.NotSupported("'dim' must be a constant");
+                if (Integer(arguments, "dim") is not { } softmaxDim)
+                {
+                    return OperationResult.NotSupported("'dim' must be a constant");
+                }
+                var softmax = SoftmaxRule.Apply(tensors[0], new SoftmaxOptions(softmaxDim));
+                return softmax.Success ? ShapeResult.Ok(softmax.Output!) : ShapeResult.Fail(softmax.Error!);
             case "add":
             case "sub":
             case "mul":

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelGen.SourceGenerators.Layers;
+
+/// <summary>Every layer attribute ModelGen knows, by kind (the attribute's name without <c>Attribute</c>).</summary>
+internal static class LayerCatalog
+{
+    private static readonly Dictionary<string, LayerDefinition> Definitions = new LayerDefinition[]
+    {
+        new LinearLayer(),
+        new Conv1dLayer(),
+        new Conv2dLayer(),
+        new MaxPool2dLayer(),
+        new AvgPool2dLayer(),
+        new AdaptiveAvgPool2dLayer(),
+        new BatchNormLayer("BatchNorm1d"),
+        new BatchNormLayer("BatchNorm2d"),
+        new LayerNormLayer(),
+        new DropoutLayer(),
+        new FlattenLayer(),
+        new ReshapeLayer(),
+        new ActivationLayer("ReLU"),
+        new ActivationLayer("LeakyReLU"),
+        new ActivationLayer("Sigmoid"),
+        new ActivationLayer("Tanh"),
+        new ActivationLayer("GELU"),
+        new SoftmaxLayer("Softmax"),
+        new SoftmaxLayer("LogSoftmax"),
+    }.ToDictionary(d => d.Kind);
+
+    public static LayerDefinition? Find(string kind) => Definitions.TryGetValue(kind, out var definition) ? definition : null;
+}
