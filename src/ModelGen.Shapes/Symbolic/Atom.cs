@@ -66,7 +66,22 @@ internal sealed class FloorAtom : Atom
     {
         Numerator = numerator;
         Divisor = divisor;
+        int depth = 0;
+        foreach (var term in numerator.Terms)
+        {
+            foreach (var atom in term.Monomial.Factors)
+            {
+                if (atom is FloorAtom inner && inner.Depth > depth)
+                {
+                    depth = inner.Depth;
+                }
+            }
+        }
+        Depth = depth + 1;
     }
+
+    /// <summary>How many floor divisions are nested here: 1 for <c>floor(H/2)</c>, 2 for <c>floor((floor(H/2) + W)/3)</c>.</summary>
+    public int Depth { get; }
 
     public Dim Numerator { get; }
 

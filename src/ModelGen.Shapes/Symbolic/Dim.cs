@@ -356,7 +356,10 @@ public sealed class Dim : IEquatable<Dim>
     /// <summary>Product.</summary>
     public static Dim operator *(long a, Dim b) => Const(a) * b;
 
-    /// <summary>A total order on canonical forms, used to order floor atoms.</summary>
+    /// <summary>
+    /// A total order on canonical forms, used to order floor atoms: term by term, the value whose
+    /// term comes first in canonical (display) order is the smaller, so <c>H / 2</c> sorts before <c>W / 2</c>.
+    /// </summary>
     internal static int CompareStructure(Dim a, Dim b)
     {
         int n = Math.Min(a._terms.Length, b._terms.Length);
@@ -365,7 +368,7 @@ public sealed class Dim : IEquatable<Dim>
             int c = Monomial.CompareGradedLex(a._terms[i].Monomial, b._terms[i].Monomial);
             if (c != 0)
             {
-                return c;
+                return -c;
             }
             c = a._terms[i].Coefficient.CompareTo(b._terms[i].Coefficient);
             if (c != 0)
@@ -448,34 +451,31 @@ public sealed class Dim : IEquatable<Dim>
         return whole + new Dim(new[] { new Term(Monomial.Of(new FloorAtom(rest, d)), 1) });
     }
 
-    /// <summary>True when <paramref name="p"/> is <c>floor(Q/b) + R</c> with that floor its only floor atom.</summary>
+    /// <summary>
+    /// True when <paramref name="p"/> is <c>floor(Q/b) + R</c> for a term <c>floor(Q/b)</c> with coefficient 1
+    /// and an integer polynomial R. With several such terms the most deeply nested one is taken (then the
+    /// greatest atom), so the choice is deterministic: it is the newest floor when a floor division is
+    /// divided again, which is what makes <c>floor(floor(X/d)/e)</c> and <c>floor(X/(d*e))</c> meet.
+    /// </summary>
     private static bool TrySplitSingleFloor(Dim p, out FloorAtom floor, out Dim remainder)
     {
         floor = null!;
         remainder = Zero;
-        int count = 0;
         int index = -1;
         for (int i = 0; i < p._terms.Length; i++)
         {
-            foreach (var atom in p._terms[i].Monomial.Factors)
+            var term = p._terms[i];
+            if (term.Coefficient == 1 && term.Monomial.Degree == 1 && term.Monomial.Factors[0] is FloorAtom candidate
+                && (index < 0 || candidate.Depth > floor.Depth || (candidate.Depth == floor.Depth && candidate.CompareTo(floor) > 0)))
             {
-                if (atom is FloorAtom)
-                {
-                    count++;
-                    index = i;
-                }
+                floor = candidate;
+                index = i;
             }
         }
-        if (count != 1)
+        if (index < 0)
         {
             return false;
         }
-        var term = p._terms[index];
-        if (term.Coefficient != 1 || term.Monomial.Degree != 1)
-        {
-            return false;
-        }
-        floor = (FloorAtom)term.Monomial.Factors[0];
         var others = new Term[p._terms.Length - 1];
         Array.Copy(p._terms, 0, others, 0, index);
         Array.Copy(p._terms, index + 1, others, index, p._terms.Length - index - 1);
