@@ -12,8 +12,9 @@ namespace ModelGen.SourceGenerators.Analyzers;
 /// <summary>Turns an issue's target (an index into the model, a span relative to a declaration) back into source locations.</summary>
 internal static class IssueLocations
 {
-    public static Location Find(INamedTypeSymbol type, ClassDeclarationSyntax declaration, IssueTarget target, CancellationToken cancellationToken)
+    public static Location Find(INamedTypeSymbol type, ClassDeclarationSyntax declaration, ModelIssue issue, CancellationToken cancellationToken)
     {
+        var target = issue.Target;
         var fallback = declaration.Identifier.GetLocation();
         switch (target.Kind)
         {
@@ -24,7 +25,7 @@ internal static class IssueLocations
                     return fallback;
                 }
                 var shapeArgument = inputSyntax.ArgumentList?.Arguments.ElementAtOrDefault(1)?.Expression;
-                if (shapeArgument is null)
+                if (shapeArgument is null || issue.Id != Diagnostics.DiagnosticDescriptors.InvalidShapeTextId)
                 {
                     return inputSyntax.GetLocation();
                 }

@@ -64,7 +64,7 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
             {
                 continue;
             }
-            var location = IssueLocations.Find(type, declaration, issue.Target, context.CancellationToken);
+            var location = IssueLocations.Find(type, declaration, issue, context.CancellationToken);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, issue.MessageArguments.Cast<object>().ToArray()));
         }
     }

@@ -22,6 +22,9 @@ internal sealed class ForwardFlow
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, Value> _locals = new(System.StringComparer.Ordinal);
 
+    // Locals whose value could not be followed (already reported): later uses stay silent instead of cascading.
+    private readonly HashSet<string> _unknown = new(System.StringComparer.Ordinal);
+
     public ForwardFlow(ModelSpec spec, List<Shape> inputs, LayerResolver resolver, List<ModelIssue> issues, CancellationToken cancellationToken)
     {
         _spec = spec;
@@ -51,6 +54,7 @@ internal sealed class ForwardFlow
                 if (statement.Kind == ForwardStatementKind.Assign)
                 {
                     _locals.Remove(statement.Target);
+                    _unknown.Add(statement.Target);
                 }
                 continue;
             }
@@ -62,9 +66,10 @@ internal sealed class ForwardFlow
             if (statement.Kind == ForwardStatementKind.Assign)
             {
                 _locals[statement.Target] = value;
+                _unknown.Remove(statement.Target);
             }
         }
-        _resolver.Finish();
+        _resolver.Finish(reportUnapplied: !broken);
 
         if (broken || returned?.Shape is null)
         {
@@ -109,6 +114,10 @@ internal sealed class ForwardFlow
                 if (_locals.TryGetValue(node.Name, out var local))
                 {
                     return local;
+                }
+                if (_unknown.Contains(node.Name))
+                {
+                    return null;
                 }
                 return Unsupported(node, $"'{node.Name}'", "it holds no value the checker followed (assign it from a layer call or a torch operation)");
             case ForwardNodeKind.Integer:
@@ -186,7 +195,8 @@ internal sealed class ForwardFlow
         {
             return Mismatch(node, $"dimension {dim} is out of range for a tensor of shape {shape}");
         }
-        return Value.Size(shape[(int)axis], tensor.Sources);
+        // Only the size is read: the tensor's values do not flow on, so it does not count as reaching the output.
+        return Value.Size(shape[(int)axis]);
     }
 
     private Value? SizeArithmetic(ForwardNode node)
@@ -250,7 +260,7 @@ internal sealed class ForwardFlow
         }
         foreach (var requirement in result.Shape.Requirements)
         {
-            _resolver.AddRequirement(requirement, node.Text);
+            _resolver.AddRequirement(requirement, $"at '{node.Text}'");
         }
         return Value.Tensor(result.Shape.Output, sources);
     }

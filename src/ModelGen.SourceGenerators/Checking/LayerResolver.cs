@@ -103,11 +103,7 @@ internal sealed class LayerResolver
         _inferred[index] = result.Inferred.ToDictionary(p => p.Key, p => p.Value);
         foreach (var requirement in result.Requirements)
         {
-            var guard = new GuardRequirement(requirement.Value, requirement.Minimum, $"{requirement.Reason} (layer '{module}')");
-            if (!_requirements.Contains(guard))
-            {
-                _requirements.Add(guard);
-            }
+            AddRequirement(requirement, $"layer '{module}'");
         }
         _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType,
             definition.Construct(arguments, result), result.Output.ToString(), result.Parameters.ConstantValue ?? 0,
@@ -115,13 +111,18 @@ internal sealed class LayerResolver
         return result.Output;
     }
 
-    /// <summary>Adds a run-time condition found by a torch operation in the forward body.</summary>
+    /// <summary>Adds a run-time condition; the same condition from several places is checked once, naming them all.</summary>
     public void AddRequirement(DimRequirement requirement, string where)
     {
-        var guard = new GuardRequirement(requirement.Value, requirement.Minimum, $"{requirement.Reason} (at '{where}')");
-        if (!_requirements.Contains(guard))
+        int existing = _requirements.FindIndex(r => r.Value.Equals(requirement.Value) && r.Minimum.Equals(requirement.Minimum));
+        if (existing < 0)
         {
-            _requirements.Add(guard);
+            _requirements.Add(new GuardRequirement(requirement.Value, requirement.Minimum, $"{requirement.Reason} ({where})"));
+        }
+        else if (!_requirements[existing].Reason.Contains(where))
+        {
+            var merged = _requirements[existing];
+            _requirements[existing] = merged with { Reason = merged.Reason.Substring(0, merged.Reason.Length - 1) + ", " + where + ")" };
         }
     }
 
@@ -129,7 +130,7 @@ internal sealed class LayerResolver
     /// Settles layers no data reached: those that infer nothing are still built; the others cannot be
     /// (their input sizes are unknown), which is an error on top of the unused-layer warning.
     /// </summary>
-    public void Finish()
+    public void Finish(bool reportUnapplied)
     {
         for (int i = 0; i < _layers.Length; i++)
         {
@@ -146,6 +147,10 @@ internal sealed class LayerResolver
             var arguments = new LayerArguments(spec, i, _issues);
             if (definition.InfersSizes)
             {
+                if (!reportUnapplied)
+                {
+                    continue;
+                }
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, IssueTarget.Layer(i), "its input size", spec.PropertyName,
                     "the layer is never applied to a tensor, so nothing determines it"));
                 continue;

@@ -21,7 +21,9 @@ internal static class ModelChecker
         var resolver = new LayerResolver(spec, issues);
         string outputShape = "";
 
-        if (inputs.Count == spec.Inputs.Count && inputs.Count > 0)
+        // A [Forward] method whose parameters do not match the inputs is already reported (MG0009); following it would only cascade.
+        bool forwardMatches = spec.Forward is null || spec.Forward.Parameters.SequenceEqual(spec.Inputs.Select(i => i.Name));
+        if (inputs.Count == spec.Inputs.Count && inputs.Count > 0 && forwardMatches)
         {
             var flow = spec.Forward is null
                 ? SequentialFlow.Run(spec, inputs, resolver, issues, cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace ModelGen.SourceGenerators.Emitting;
@@ -61,5 +62,14 @@ internal static class Code
     }
 
     /// <summary>The private field behind a layer property.</summary>
-    public static string FieldName(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
+    public static string FieldName(string property)
+    {
+        var parts = SnakeCase(property).Split('_');
+        var sb = new StringBuilder("_").Append(parts[0]);
+        foreach (var part in parts.Skip(1).Where(p => p.Length > 0))
+        {
+            sb.Append(char.ToUpperInvariant(part[0])).Append(part.Substring(1));
+        }
+        return sb.ToString();
+    }
 }

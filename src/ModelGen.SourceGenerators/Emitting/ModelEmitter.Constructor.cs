@@ -11,7 +11,7 @@ internal static partial class ModelEmitter
         {
             writer.WriteLine($"private readonly {layer.ModuleType} {Code.FieldName(layer.PropertyName)};");
         }
-        writer.WriteLine();
+        writer.WriteLineNoTabs("");
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ internal static partial class ModelEmitter
         }
         if (model.Layers.Count > 0)
         {
-            writer.WriteLine();
+            writer.WriteLineNoTabs("");
         }
         foreach (var layer in model.Layers)
         {
@@ -47,7 +47,7 @@ internal static partial class ModelEmitter
     {
         foreach (var layer in model.Layers)
         {
-            writer.WriteLine();
+            writer.WriteLineNoTabs("");
             writer.WriteLine($"/// <summary>The layer <c>{Xml(layer.ModuleName)}</c>{(layer.OutputShape.Length > 0 ? ", output " + Xml(layer.OutputShape) : "")}.</summary>");
             writer.WriteLine($"{layer.Modifiers} {layer.ModuleType} {layer.PropertyName} => {Code.FieldName(layer.PropertyName)};");
         }

@@ -13,7 +13,7 @@ internal static partial class ModelEmitter
     private static void WriteForward(IndentedTextWriter writer, CheckedModel model)
     {
         var spec = model.Spec;
-        writer.WriteLine();
+        writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// Runs the model{(model.OutputShape.Length > 0 ? " and returns a tensor of shape " + Xml(model.OutputShape) : "")}.");
         writer.WriteLine("/// </summary>");
@@ -66,7 +66,7 @@ internal static partial class ModelEmitter
     private static void WritePredict(IndentedTextWriter writer, CheckedModel model)
     {
         var spec = model.Spec;
-        writer.WriteLine();
+        writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Runs the model for inference: switches it to evaluation mode (dropout off, batch norm on its");
         writer.WriteLine("/// running statistics) and records no gradients. <see cref=\"TrainStep\"/> switches back to training mode.");
@@ -88,7 +88,7 @@ internal static partial class ModelEmitter
     private static void WriteTrainStep(IndentedTextWriter writer, CheckedModel model)
     {
         var spec = model.Spec;
-        writer.WriteLine();
+        writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// One training step in training mode: forward, loss, backward, optimizer step. Every tensor it");
         writer.WriteLine("/// creates is disposed before it returns, so native memory stays flat over any number of steps.");

@@ -21,7 +21,14 @@ internal static partial class ModelEmitter
         var boundAt = new Dictionary<string, string>();
         var shapes = new Dictionary<string, string>();
 
-        writer.WriteLine();
+        // A size is bound to a local only where something later compares against it.
+        var uses = new Dictionary<string, int>();
+        foreach (var symbol in model.Inputs.SelectMany(i => i.Dims).Concat(model.Requirements.SelectMany(r => new[] { r.Value, r.Minimum })).SelectMany(d => d.Symbols))
+        {
+            uses[symbol] = uses.TryGetValue(symbol, out int count) ? count + 1 : 1;
+        }
+
+        writer.WriteLineNoTabs("");
         writer.WriteLine($"private static void CheckInputs({InputParameters(spec)})");
         writer.WriteLine("{");
         writer.Indent++;
@@ -50,6 +57,10 @@ internal static partial class ModelEmitter
                 {
                     WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {local}",
                         $"dimension {d} ({symbol}) must equal {symbol} of {boundAt[symbol]}", local);
+                    continue;
+                }
+                if (uses[symbol] < 2)
+                {
                     continue;
                 }
                 local = Unique(SyntaxFacts.GetKeywordKind(symbol) == SyntaxKind.None ? symbol : symbol + "Size", taken);

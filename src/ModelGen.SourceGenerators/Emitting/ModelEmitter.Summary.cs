@@ -9,7 +9,7 @@ internal static partial class ModelEmitter
     /// <summary>The summary table, computed at compile time: no forward pass is needed to print it.</summary>
     private static void WriteSummary(IndentedTextWriter writer, CheckedModel model)
     {
-        writer.WriteLine();
+        writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>The layers, their output shapes and parameter counts, computed at compile time.</summary>");
         writer.WriteLine("public static global::ModelGen.ModelSummary Summary { get; } = new global::ModelGen.ModelSummary(");
         writer.Indent++;

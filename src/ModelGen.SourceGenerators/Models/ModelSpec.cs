@@ -12,6 +12,8 @@ namespace ModelGen.SourceGenerators.Models;
 /// <param name="Layers">Declared layers in declaration order.</param>
 /// <param name="Forward">The user's wiring, or null for a sequential model.</param>
 /// <param name="CanGenerate">False when the declaration itself is unusable (not partial, generic, ...): nothing is emitted.</param>
+/// <param name="HasUserConstructor">The user declared a constructor (an error); the generated part then has none.</param>
+/// <param name="HasUserBaseClass">The user declared a base class (an error); the generated part then repeats none.</param>
 /// <param name="Issues">Problems found while parsing.</param>
 internal sealed record ModelSpec(
     string? Namespace,
@@ -21,6 +23,8 @@ internal sealed record ModelSpec(
     EquatableArray<LayerSpec> Layers,
     ForwardSpec? Forward,
     bool CanGenerate,
+    bool HasUserConstructor,
+    bool HasUserBaseClass,
     EquatableArray<ModelIssue> Issues)
 {
     /// <summary>The class name with enclosing types, for messages and hint names.</summary>

@@ -212,9 +212,9 @@ internal sealed class ForwardBodyParser
             {
                 operands.Add(Node(value));
             }
-            else if (value.ConstantValue.HasValue)
+            else if (Unconverted(value).ConstantValue is { HasValue: true } constant)
             {
-                constants.Add(new HyperParameter(name, ModelParser.FromObject(value.ConstantValue.Value)));
+                constants.Add(new HyperParameter(name, ModelParser.FromObject(constant.Value)));
             }
             else if (ConstantArray(value) is { } array)
             {
@@ -232,6 +232,16 @@ internal sealed class ForwardBodyParser
             }
         }
         return Operation(TorchOperations.Canonical(method.Name), syntax, operands, constants);
+    }
+
+    /// <summary>The operand under implicit conversions (to <c>long?</c>, to <c>Scalar</c>), where the constant is.</summary>
+    private static IOperation Unconverted(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+        return value;
     }
 
     private static long[]? ConstantArray(IOperation value)

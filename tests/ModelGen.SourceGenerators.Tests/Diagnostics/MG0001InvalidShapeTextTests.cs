@@ -20,7 +20,7 @@ public class MG0001InvalidShapeTextTests
     [Fact]
     public Task An_empty_dimension_is_reported() => Markup.VerifyAsync("""
         [Model]
-        [Input("x", "N,{|MG0001:|}, 28")]
+        [Input("x", "N,{|MG0001:,|} 28")]
         public partial class M
         {
             [Flatten] public partial Flatten Flatten { get; }

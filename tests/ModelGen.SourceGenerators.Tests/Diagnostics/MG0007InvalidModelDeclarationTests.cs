@@ -13,7 +13,7 @@ public class MG0007InvalidModelDeclarationTests
         [Input("x", "N, 8")]
         public class {|MG0007:M|}
         {
-            [Linear(4)] public Linear Fc { get; } = null!;
+            [{|MG0008:Linear(4)|}] public Linear Fc { get; } = null!;
         }
         """);
 
@@ -41,9 +41,10 @@ public class MG0007InvalidModelDeclarationTests
     public Task A_user_written_constructor_is_reported() => Markup.VerifyAsync("""
         [Model]
         [Input("x", "N, 8")]
-        public partial class {|MG0007:M|}
+        public partial class {|MG0007:{|MG0007:M|}|} : nn.Module<Tensor, Tensor>
         {
-            public M() : base("M") { }
+            public M() : base("M") => throw new System.NotSupportedException();
+            public override Tensor forward(Tensor x) => x;
             [Linear(4)] public partial Linear Fc { get; }
         }
         """);

@@ -55,11 +55,17 @@ internal static class TestCompilation
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources)
     {
         var (_, output) = Generate(sources);
-        var withAnalyzers = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()));
-        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
-        Xunit.Assert.Empty(result.Exceptions);
-        Xunit.Assert.DoesNotContain(result.GetAllDiagnostics(), d => d.Id == "AD0001");
-        return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var withAnalyzers = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()), options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Xunit.Assert.Empty(exceptions);
+        Xunit.Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics;
     }
 
     public static IEnumerable<Diagnostic> Errors(Compilation compilation) =>
