@@ -25,11 +25,15 @@ internal sealed class Constraints
         {
             return whenFalse();
         }
-        var requirement = new DimRequirement(value, minimum, reason);
-        if (!_requirements.Contains(requirement))
+        // The same condition for two reasons (kernel height and width both K) is checked once.
+        foreach (var existing in _requirements)
         {
-            _requirements.Add(requirement);
+            if (existing.Value.Equals(value) && existing.Minimum.Equals(minimum))
+            {
+                return null;
+            }
         }
+        _requirements.Add(new DimRequirement(value, minimum, reason));
         return null;
     }
 

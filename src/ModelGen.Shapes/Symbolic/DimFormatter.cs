@@ -9,9 +9,10 @@ namespace ModelGen.Shapes;
 internal static class DimFormatter
 {
     /// <summary>
-    /// Human text. One presentation choice on top of the canonical form: a lone <c>floor(P/d)</c> term
-    /// next to a constant is shown with the constant moved into the numerator when that makes the
-    /// numbers smaller, so the canonical <c>(H + 1) / 2 - 1</c> reads <c>(H - 1) / 2</c>.
+    /// Human text. One presentation choice on top of the canonical form: when exactly one term is a lone
+    /// <c>floor(P/d)</c>, the constant term is moved into its numerator
+    /// (<c>floor(P/d) + c = floor((P + c*d)/d)</c>), so a convolution's <c>floor((H - 3)/2) + 1</c>, stored
+    /// as <c>(H + 1) / 2 - 1</c>, reads as the single fraction <c>(H - 1) / 2</c>.
     /// </summary>
     public static string Format(Dim value)
     {
@@ -22,7 +23,7 @@ internal static class DimFormatter
         }
 
         long constant = value.ConstantTerm;
-        int shiftIndex = FindShiftableFloor(terms, constant);
+        int shiftIndex = FindShiftableFloor(terms, constant, out Dim? shiftedNumerator);
 
         var parts = new List<(long Coefficient, string Body)>(terms.Length);
         for (int i = 0; i < terms.Length; i++)
@@ -30,17 +31,16 @@ internal static class DimFormatter
             var term = terms[i];
             if (term.Monomial.IsOne)
             {
-                long shown = shiftIndex >= 0 ? checked(term.Coefficient + 1) : term.Coefficient;
-                if (shown != 0)
+                if (shiftIndex < 0)
                 {
-                    parts.Add((shown, string.Empty));
+                    parts.Add((term.Coefficient, string.Empty));
                 }
                 continue;
             }
             if (i == shiftIndex)
             {
                 var floor = (FloorAtom)term.Monomial.Factors[0];
-                parts.Add((1, FloorText(floor.Numerator - floor.Divisor, floor.Divisor)));
+                parts.Add((1, FloorText(shiftedNumerator!, floor.Divisor)));
                 continue;
             }
             parts.Add((term.Coefficient, MonomialText(term.Monomial, term.Coefficient != 1 && term.Coefficient != -1)));
@@ -114,13 +114,13 @@ internal static class DimFormatter
     }
 
     /// <summary>
-    /// The index of the one term that is exactly <c>floor(P/d)</c> when moving the constant into it
-    /// (<c>floor(P/d) + c = floor((P - d)/d) + (c + 1)</c>) lowers |numerator constant| + |outer constant|;
-    /// otherwise -1. With 0 &lt;= numerator constant &lt; d only that one shift can help.
+    /// The index of the one term that is exactly <c>floor(P/d)</c> (coefficient 1) when there is a
+    /// non-zero constant to move into it, with the numerator <c>P + c*d</c>; otherwise -1.
     /// </summary>
-    private static int FindShiftableFloor(Dim.Term[] terms, long constant)
+    private static int FindShiftableFloor(Dim.Term[] terms, long constant, out Dim? numerator)
     {
-        if (constant == 0 || constant == long.MaxValue)
+        numerator = null;
+        if (constant == 0)
         {
             return -1;
         }
@@ -142,11 +142,16 @@ internal static class DimFormatter
             return -1;
         }
         var floor = (FloorAtom)terms[index].Monomial.Factors[0];
-        decimal r = floor.Numerator.ConstantTerm;
-        decimal d = floor.Divisor;
-        decimal keep = Math.Abs(r) + Math.Abs((decimal)constant);
-        decimal shifted = Math.Abs(r - d) + Math.Abs((decimal)constant + 1);
-        return shifted < keep ? index : -1;
+        try
+        {
+            numerator = floor.Numerator + checked(constant * floor.Divisor);
+        }
+        catch (OverflowException)
+        {
+            // Shown unshifted rather than not at all.
+            return -1;
+        }
+        return index;
     }
 
     private static string MonomialText(Monomial monomial, bool hasCoefficient)
