@@ -144,6 +144,8 @@ internal sealed class ForwardFlow
                 return LayerCall(node);
             case ForwardNodeKind.Operation:
                 return Operation(node);
+            case ForwardNodeKind.Unsupported when node.Name.Length == 0:
+                return null;
             default:
                 var advice = node.Arguments.FirstOrDefault(a => a.Name == "advice")?.Value.Text ?? "";
                 return Unsupported(node, node.Name, advice);

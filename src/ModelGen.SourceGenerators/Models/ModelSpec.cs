@@ -123,7 +123,7 @@ internal enum ForwardNodeKind
     SizeArithmetic,
     /// <summary>A list of tensors or sizes (the operand of cat, the shape of view).</summary>
     List,
-    /// <summary>Something the shape checker does not understand; <c>Name</c> says what.</summary>
+    /// <summary>Something the shape checker does not understand; <c>Name</c> says what (empty: code that does not compile, which the compiler reports).</summary>
     Unsupported,
 }
 

@@ -107,7 +107,7 @@ internal sealed class ForwardBodyParser
     {
         var operation = _semanticModel.GetOperation(syntax, _cancellationToken);
         return operation is null
-            ? Unsupported(syntax, "'" + syntax + "'", "the expression does not compile")
+            ? new ForwardNode(ForwardNodeKind.Unsupported, "", EquatableArray<ForwardNode>.Empty, EquatableArray<HyperParameter>.Empty, Span(syntax), syntax.ToString())
             : Node(operation);
     }
 
@@ -115,6 +115,11 @@ internal sealed class ForwardBodyParser
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
+        if (operation is IInvalidOperation || operation.Type is IErrorTypeSymbol)
+        {
+            // The compiler reports this code itself; a second diagnostic would only add noise.
+            return new ForwardNode(ForwardNodeKind.Unsupported, "", EquatableArray<ForwardNode>.Empty, EquatableArray<HyperParameter>.Empty, Span(syntax), syntax.ToString());
+        }
         if (operation.ConstantValue is { HasValue: true, Value: { } constant } && IsIntegral(operation.Type))
         {
             return Leaf(ForwardNodeKind.Integer, "", syntax, new HyperParameter("value", ModelParser.FromObject(constant)));
