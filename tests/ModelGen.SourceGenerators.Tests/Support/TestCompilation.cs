@@ -48,7 +48,9 @@ internal static class TestCompilation
         var compilation = Create(sources);
         var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Xunit.Assert.Empty(generatorDiagnostics);
-        return (driver.GetRunResult(), output);
+        var run = driver.GetRunResult();
+        Xunit.Assert.All(run.Results, r => Xunit.Assert.Null(r.Exception));
+        return (run, output);
     }
 
     /// <summary>The analyzer's diagnostics over the sources, with the generated code present as it is in a real build.</summary>
