@@ -141,6 +141,24 @@ public class GeneratedModelTests
         Assert.Equal(2, LinearRegression.Summary.TotalParameters);
     }
 
+    [Fact]
+    public void Every_layer_attribute_builds_a_module_that_runs_with_the_inferred_sizes()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(5);
+        var model = new EveryLayer();
+        var output = model.forward(randn(3, 3, 16, 16));
+
+        Assert.Equal(new long[] { 3, 10 }, output.shape);
+        Assert.Equal("[N, 10]", EveryLayer.Summary.Rows[^1].OutputShape);
+        Assert.Equal(model.parameters().Sum(p => p.numel()), EveryLayer.Summary.TotalParameters);
+        Assert.Equal(new long[] { 6, 4, 3 }, model.Conv1d.weight!.shape);
+        Assert.Equal(new long[] { 32, 96 }, model.Hidden.weight!.shape);
+        Assert.Null(model.Hidden.bias);
+        Assert.Null(model.Norm1d.weight);
+        AssertEveryParameterGetsAGradient(model, output);
+    }
+
     private sealed class HandWrittenCnn : nn.Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1 = nn.Conv2d(1, 32, 3);
