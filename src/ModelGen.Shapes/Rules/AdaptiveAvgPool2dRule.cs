@@ -33,6 +33,11 @@ public sealed class AdaptiveAvgPool2dOptions
 /// [N, C, height, width] for any non-empty H and W. No parameters. Output sizes must be at least 1
 /// (torch would build an empty tensor for 0; the engine rejects that as a mistake).
 /// </summary>
+/// <remarks>
+/// For a constant output of 1 x 1, libtorch takes a shortcut, <c>input.mean({-1, -2}, keepdim=true)</c>,
+/// before any rank check, so every input with at least 2 dimensions is accepted and keeps its leading
+/// dimensions; the rule follows it.
+/// </remarks>
 public static class AdaptiveAvgPool2dRule
 {
     /// <summary>Applies the rule.</summary>
@@ -50,6 +55,13 @@ public static class AdaptiveAvgPool2dRule
         const string op = "AdaptiveAvgPool2d";
         return Guard.Layer(op, () =>
         {
+            if (options.Height.ConstantValue == 1 && options.Width.ConstantValue == 1 && input.Rank >= 2)
+            {
+                var mean = new List<Dim>(input.Dims);
+                mean[input.Rank - 2] = Dim.One;
+                mean[input.Rank - 1] = Dim.One;
+                return LayerResult.Ok(Shape.Of(mean), Dim.Zero);
+            }
             if (input.Rank != 4 && input.Rank != 3)
             {
                 return LayerResult.Fail(new ShapeError(

@@ -14,7 +14,7 @@ public sealed class UnflattenOptions
         Sizes = sizes ?? throw new ArgumentNullException(nameof(sizes));
     }
 
-    /// <summary>The dimension split; negative counts from the end.</summary>
+    /// <summary>The dimension split, in [0, rank - 1] (TorchSharp's Unflatten takes no negative dim).</summary>
     public long Dim { get; init; }
 
     /// <summary>unflattened_size: the sizes it is split into; one may be <c>Dim.Const(-1)</c> (inferred).</summary>
@@ -26,6 +26,10 @@ public sealed class UnflattenOptions
 /// dimension dim is replaced by the sizes, whose product must equal it (one size may be -1).
 /// No parameters.
 /// </summary>
+/// <remarks>
+/// PyTorch also accepts a negative dim, but TorchSharp's <c>Tensor.unflatten</c> (which its Unflatten
+/// module calls) throws for one, so the rule accepts only [0, rank - 1]: what the generated code runs.
+/// </remarks>
 public static class UnflattenRule
 {
     /// <summary>Applies the rule.</summary>
@@ -43,12 +47,15 @@ public static class UnflattenRule
         const string op = "Unflatten";
         return Guard.Layer(op, () =>
         {
-            // ATen reads self.size(dim), so unlike most ops a scalar has no dimension 0 or -1 here.
-            var dim = Axis.Wrap(options.Dim, input.Rank, wrapScalar: false);
-            if (dim is null)
+            // A scalar has no dimension to split; a negative dim is refused by TorchSharp.
+            if (options.Dim < 0 || options.Dim >= input.Rank)
             {
-                return LayerResult.Fail(Axis.OutOfRange(op, "dim", options.Dim, input, "Dim", wrapScalar: false));
+                return LayerResult.Fail(new ShapeError(
+                    ShapeErrorKind.InvalidDimension,
+                    $"{op}: dim {Text.Int(options.Dim)} is out of range for the {Text.Int(input.Rank)}-d shape {input} (TorchSharp's Unflatten expects a value in [0, {Text.Int(input.Rank - 1)}])",
+                    "Dim"));
             }
+            int dim = (int)options.Dim;
             if (options.Sizes.Count == 0)
             {
                 return LayerResult.Fail(new ShapeError(ShapeErrorKind.InvalidHyperparameter, $"{op}: unflattened_size must not be empty", "Sizes"));
@@ -61,7 +68,7 @@ public static class UnflattenRule
                 }
             }
             var constraints = new Constraints();
-            var error = ElementCount.Resolve(op, input[dim.Value], options.Sizes, "Sizes", constraints, out var resolved);
+            var error = ElementCount.Resolve(op, input[dim], options.Sizes, "Sizes", constraints, out var resolved);
             if (error is not null)
             {
                 return LayerResult.Fail(error);
@@ -69,7 +76,7 @@ public static class UnflattenRule
             var output = new List<Dim>(input.Rank + resolved.Length - 1);
             for (int i = 0; i < input.Rank; i++)
             {
-                if (i == dim.Value)
+                if (i == dim)
                 {
                     output.AddRange(resolved);
                 }

@@ -15,6 +15,16 @@ public class AdaptiveAvgPool2dRuleTests
     }
 
     [Fact]
+    public void A_1x1_output_is_a_mean_over_the_last_two_dims_of_any_input_with_at_least_2()
+    {
+        // libtorch computes it as input.mean({-1, -2}, keepdim) before checking the rank.
+        Assert.Equal(Shape.Of(N, 1, 1), Ok(AdaptiveAvgPool2dRule.Apply(Shape.Of(N, 8, 3), new AdaptiveAvgPool2dOptions(1))));
+        Assert.Equal(Shape.Of(1, 1), Ok(AdaptiveAvgPool2dRule.Apply(Shape.Of(N, 8), new AdaptiveAvgPool2dOptions(1))));
+        Assert.Equal(Shape.Of(2, N, 3, 1, 1), Ok(AdaptiveAvgPool2dRule.Apply(Shape.Of(2, N, 3, H, W), new AdaptiveAvgPool2dOptions(1, 1))));
+        Fails(AdaptiveAvgPool2dRule.Apply(Shape.Of(N), new AdaptiveAvgPool2dOptions(1)), ShapeErrorKind.RankMismatch, "input");
+    }
+
+    [Fact]
     public void Output_sizes_must_be_positive_and_the_input_3_or_4_d()
     {
         Fails(AdaptiveAvgPool2dRule.Apply(Shape.Of(N, 3, 8, 8), new AdaptiveAvgPool2dOptions(0, 2)), ShapeErrorKind.InvalidHyperparameter, "Height");
