@@ -25,7 +25,7 @@ public static class Permute
         {
             return ShapeResult.Fail(new ShapeError(
                 ShapeErrorKind.InvalidDimension,
-                $"{op}: the {Text.Int(input.Rank)}-d shape {input} needs {Text.Int(input.Rank)} dims but got {Text.Int(dims.Length)}: ({string.Join(", ", dims)})",
+                $"{op}: the {Text.Int(input.Rank)}-d shape {input} needs {Text.Int(input.Rank)} dims but got {Text.Int(dims.Length)}: ({Text.Ints(dims)})",
                 "dims"));
         }
         var output = new Dim[dims.Length];
@@ -41,7 +41,7 @@ public static class Permute
             {
                 return ShapeResult.Fail(new ShapeError(
                     ShapeErrorKind.InvalidDimension,
-                    $"{op}: dimension {Text.Int(axis.Value)} appears more than once in ({string.Join(", ", dims)})",
+                    $"{op}: dimension {Text.Int(axis.Value)} appears more than once in ({Text.Ints(dims)})",
                     "dims"));
             }
             seen[axis.Value] = true;

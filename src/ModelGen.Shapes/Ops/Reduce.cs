@@ -42,7 +42,7 @@ public static class Reduce
             {
                 return ShapeResult.Fail(new ShapeError(
                     ShapeErrorKind.InvalidDimension,
-                    $"{op}: dimension {Text.Int(axis.Value)} appears more than once in ({string.Join(", ", dims)})",
+                    $"{op}: dimension {Text.Int(axis.Value)} appears more than once in ({Text.Ints(dims)})",
                     "dim"));
             }
             reduced[axis.Value] = true;
