@@ -25,7 +25,4 @@ internal static class Text
     /// <summary><c>H</c>, or <c>H + 2 (H plus padding 1 on each side)</c> when there is padding.</summary>
     public static string PaddedSize(Dim padded, Dim size, Dim padding) =>
         padding.ConstantValue == 0 ? size.ToString() : $"{padded} ({size} plus padding {padding} on each side)";
-
-    /// <summary>The ordinal of a 0-based axis as people count: dimension 1 is index 0.</summary>
-    public static string Ordinal(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
 }

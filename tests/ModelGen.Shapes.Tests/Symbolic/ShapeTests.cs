@@ -52,6 +52,14 @@ public class ShapeTests
     }
 
     [Fact]
+    public void Substitute_replaces_symbols_in_every_dim()
+    {
+        var shape = Shape.Of(N, Dim.Sym("C") * 4, Dim.FloorDiv(Dim.Sym("H") - 3, 2) + 1);
+        var values = new Dictionary<string, Dim> { ["C"] = 8, ["H"] = 2 * Dim.Sym("K") + 1 };
+        Assert.Equal(Shape.Of(N, 32, Dim.Sym("K")), shape.Substitute(values));
+    }
+
+    [Fact]
     public void Evaluate_binds_every_dim()
     {
         var shape = Shape.Of(N, Dim.FloorDiv(Dim.Sym("H") - 3, 2) + 1);
