@@ -35,11 +35,13 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            start.RegisterSyntaxNodeAction(node => AnalyzeClass(node, modelAttribute), SyntaxKind.ClassDeclaration);
+            // Submodels are parsed once per compilation, however many models use them.
+            var submodels = new System.Collections.Concurrent.ConcurrentDictionary<string, ModelSpec?>(System.StringComparer.Ordinal);
+            start.RegisterSyntaxNodeAction(node => AnalyzeClass(node, modelAttribute, submodels), SyntaxKind.ClassDeclaration);
         });
     }
 
-    private static void AnalyzeClass(SyntaxNodeAnalysisContext context, INamedTypeSymbol modelAttribute)
+    private static void AnalyzeClass(SyntaxNodeAnalysisContext context, INamedTypeSymbol modelAttribute, System.Collections.Concurrent.ConcurrentDictionary<string, ModelSpec?> submodels)
     {
         var declaration = (ClassDeclarationSyntax)context.Node;
         if (declaration.AttributeLists.Count == 0
@@ -56,7 +58,14 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         }
 
         var spec = ModelParser.Parse(type, context.SemanticModel, context.CancellationToken);
-        var model = ModelChecker.Check(spec, context.CancellationToken);
+        var semanticModel = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        ModelSpec? FindModel(string metadataName) => submodels.GetOrAdd(metadataName, name =>
+            semanticModel.Compilation.GetTypeByMetadataName(name) is { } child
+                && child.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, modelAttribute))
+                ? ModelParser.Parse(child, semanticModel, cancellationToken)
+                : null);
+        var model = ModelChecker.Check(spec, FindModel, cancellationToken);
         foreach (var issue in model.Issues)
         {
             var descriptor = DiagnosticDescriptors.Find(issue.Id);

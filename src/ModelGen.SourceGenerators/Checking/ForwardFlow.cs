@@ -20,13 +20,13 @@ internal sealed class ForwardFlow
     private readonly LayerResolver _resolver;
     private readonly List<ModelIssue> _issues;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<string, Value> _locals = new(System.StringComparer.Ordinal);
+    private bool _broken;
 
-    // Locals whose value could not be followed (already reported): later uses stay silent instead of cascading.
-    private readonly HashSet<string> _unknown = new(System.StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, Shape> _states;
 
-    public ForwardFlow(ModelSpec spec, List<Shape> inputs, LayerResolver resolver, List<ModelIssue> issues, CancellationToken cancellationToken)
+    public ForwardFlow(ModelSpec spec, List<Shape> inputs, IReadOnlyDictionary<string, Shape> states, LayerResolver resolver, List<ModelIssue> issues, CancellationToken cancellationToken)
     {
+        _states = states;
         _spec = spec;
         _forward = spec.Forward!;
         _inputs = inputs;
@@ -37,48 +37,42 @@ internal sealed class ForwardFlow
 
     public Shape? Run()
     {
+        var env = new Environment();
         for (int i = 0; i < _inputs.Count && i < _forward.Parameters.Count; i++)
         {
-            _locals[_forward.Parameters[i]] = Value.Tensor(_inputs[i], "input:" + _forward.Parameters[i]);
+            env.Set(_forward.Parameters[i], Value.Tensor(_inputs[i], "input:" + _forward.Parameters[i]));
         }
 
-        Value? returned = null;
-        bool broken = false;
-        foreach (var statement in _forward.Statements)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var value = Evaluate(statement.Value);
-            if (value is null)
-            {
-                broken = true;
-                if (statement.Kind == ForwardStatementKind.Assign)
-                {
-                    _locals.Remove(statement.Target);
-                    _unknown.Add(statement.Target);
-                }
-                continue;
-            }
-            if (statement.Kind == ForwardStatementKind.Return)
-            {
-                returned = value;
-                break;
-            }
-            if (statement.Kind == ForwardStatementKind.Assign)
-            {
-                _locals[statement.Target] = value;
-                _unknown.Remove(statement.Target);
-            }
-        }
-        _resolver.Finish(reportUnapplied: !broken);
+        var returns = new List<(Value Value, ForwardNode Node)>();
+        Execute(_forward.Statements, env, returns);
+        _resolver.Finish(reportUnapplied: !_broken);
 
-        if (broken || returned?.Shape is null)
+        if (returns.Count == 0)
         {
-            return returned?.Shape;
+            if (!_broken)
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ForwardSignatureMismatchId, IssueTarget.Forward, _forward.MethodName, "never returns a tensor the checker could follow"));
+            }
+            return null;
         }
-        // Reachability is only meaningful when every statement was followed.
+        var first = returns[0];
+        foreach (var other in returns.Skip(1))
+        {
+            if (!other.Value.Shape!.Equals(first.Value.Shape))
+            {
+                Mismatch(other.Node, $"this return has shape {other.Value.Shape} but the return at '{first.Node.Text}' has shape {first.Value.Shape}; every path must return the same shape");
+                return null;
+            }
+        }
+        if (_broken)
+        {
+            // Reachability is only meaningful when every statement was followed.
+            return first.Value.Shape;
+        }
+        var sources = new HashSet<string>(returns.SelectMany(r => r.Value.Sources), System.StringComparer.Ordinal);
         foreach (var input in _spec.Inputs)
         {
-            if (!returned.Sources.Contains("input:" + input.Name))
+            if (!sources.Contains("input:" + input.Name))
             {
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.InputNeverUsedId,
                     new IssueTarget(IssueTargetKind.Input, IndexOfInput(input.Name), null, SourceSpan.None), input.Name, _spec.Name));
@@ -86,12 +80,68 @@ internal sealed class ForwardFlow
         }
         for (int i = 0; i < _spec.Layers.Count; i++)
         {
-            if (!returned.Sources.Contains("layer:" + _spec.Layers[i].PropertyName))
+            if (!sources.Contains("layer:" + _spec.Layers[i].PropertyName))
             {
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.LayerNeverUsedId, IssueTarget.Layer(i), _spec.Layers[i].PropertyName, _spec.Name));
             }
         }
-        return returned.Shape;
+        return first.Value.Shape;
+    }
+
+    /// <summary>Runs statements; returns false when every path through them has returned.</summary>
+    private bool Execute(EquatableArray<ForwardStatement> statements, Environment env, List<(Value, ForwardNode)> returns)
+    {
+        foreach (var statement in statements)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            switch (statement.Kind)
+            {
+                case ForwardStatementKind.If:
+                    var then = env.Clone();
+                    var otherwise = env.Clone();
+                    bool thenContinues = Execute(statement.Then, then, returns);
+                    bool elseContinues = Execute(statement.Else, otherwise, returns);
+                    if (!thenContinues && !elseContinues)
+                    {
+                        return false;
+                    }
+                    env.Merge(thenContinues ? then : null, elseContinues ? otherwise : null);
+                    continue;
+                case ForwardStatementKind.Unsupported:
+                    Evaluate(statement.Value, env);
+                    _broken = true;
+                    continue;
+            }
+
+            var value = Evaluate(statement.Value, env);
+            if (value is null)
+            {
+                _broken = true;
+                if (statement.Kind == ForwardStatementKind.Assign)
+                {
+                    env.SetUnknown(statement.Target);
+                }
+                else if (statement.Kind == ForwardStatementKind.Return)
+                {
+                    return false;
+                }
+                continue;
+            }
+            switch (statement.Kind)
+            {
+                case ForwardStatementKind.Return when value.Shape is null:
+                    Unsupported(statement.Value, $"'{statement.Value.Text}'", "a [Forward] method returns a tensor");
+                    _broken = true;
+                    return false;
+                case ForwardStatementKind.Return:
+                    returns.Add((value, statement.Value));
+                    return false;
+                case ForwardStatementKind.Assign:
+                    env.Set(statement.Target, value);
+                    break;
+            }
+        }
+        return true;
     }
 
     private int IndexOfInput(string name)
@@ -106,33 +156,35 @@ internal sealed class ForwardFlow
         return 0;
     }
 
-    private Value? Evaluate(ForwardNode node)
+    private Value? Evaluate(ForwardNode node, Environment env)
     {
         switch (node.Kind)
         {
             case ForwardNodeKind.Variable:
-                if (_locals.TryGetValue(node.Name, out var local))
+                return env.Get(node.Name, out var local) switch
                 {
-                    return local;
-                }
-                if (_unknown.Contains(node.Name))
-                {
-                    return null;
-                }
-                return Unsupported(node, $"'{node.Name}'", "it holds no value the checker followed (assign it from a layer call or a torch operation)");
+                    Binding.Known => local,
+                    Binding.Unknown => null,
+                    Binding.Conflict => Mismatch(node, $"'{node.Name}' has shape {local!.Shape} on one path through the if and a different shape on the other"),
+                    _ => Unsupported(node, $"'{node.Name}'", "it holds no value the checker followed (assign it from a layer call or a torch operation)"),
+                };
+            case ForwardNodeKind.Hyperparameter:
+                return Value.Size(_resolver.Scope.Substitute(Dim.Sym(node.Name)));
+            case ForwardNodeKind.State:
+                return _states.TryGetValue(node.Name, out var state) ? Value.Tensor(state) : null;
             case ForwardNodeKind.Integer:
                 return Value.Size(Dim.Const(node.Arguments[0].Value.Integers[0]));
             case ForwardNodeKind.Scalar:
                 return Value.Scalar();
             case ForwardNodeKind.SizeOf:
-                return SizeOf(node);
+                return SizeOf(node, env);
             case ForwardNodeKind.SizeArithmetic:
-                return SizeArithmetic(node);
+                return SizeArithmetic(node, env);
             case ForwardNodeKind.List:
                 var items = new List<Value>();
                 foreach (var operand in node.Operands)
                 {
-                    var item = Evaluate(operand);
+                    var item = Evaluate(operand, env);
                     if (item is null)
                     {
                         return null;
@@ -141,9 +193,9 @@ internal sealed class ForwardFlow
                 }
                 return Value.List(items);
             case ForwardNodeKind.LayerCall:
-                return LayerCall(node);
+                return LayerCall(node, env);
             case ForwardNodeKind.Operation:
-                return Operation(node);
+                return Operation(node, env);
             case ForwardNodeKind.Unsupported when node.Name.Length == 0:
                 return null;
             default:
@@ -164,14 +216,14 @@ internal sealed class ForwardFlow
         return null;
     }
 
-    private Value? Tensor(ForwardNode node, int index, out Shape shape)
+    private Value? Tensor(ForwardNode node, int index, Environment env, out Shape shape)
     {
         shape = null!;
         if (index >= node.Operands.Count)
         {
             return Unsupported(node, $"'{node.Text}'", "a tensor operand is missing");
         }
-        var value = Evaluate(node.Operands[index]);
+        var value = Evaluate(node.Operands[index], env);
         if (value is null)
         {
             return null;
@@ -184,9 +236,9 @@ internal sealed class ForwardFlow
         return value;
     }
 
-    private Value? SizeOf(ForwardNode node)
+    private Value? SizeOf(ForwardNode node, Environment env)
     {
-        var tensor = Tensor(node, 0, out var shape);
+        var tensor = Tensor(node, 0, env, out var shape);
         if (tensor is null)
         {
             return null;
@@ -201,10 +253,10 @@ internal sealed class ForwardFlow
         return Value.Size(shape[(int)axis]);
     }
 
-    private Value? SizeArithmetic(ForwardNode node)
+    private Value? SizeArithmetic(ForwardNode node, Environment env)
     {
-        var left = Evaluate(node.Operands[0]);
-        var right = Evaluate(node.Operands[1]);
+        var left = Evaluate(node.Operands[0], env);
+        var right = Evaluate(node.Operands[1], env);
         if (left?.Dim is null || right?.Dim is null)
         {
             return left is null || right is null ? null : Unsupported(node, $"'{node.Text}'", "size arithmetic takes sizes and integer constants");
@@ -221,10 +273,10 @@ internal sealed class ForwardFlow
             : Value.Size(result, left.Sources.Concat(right.Sources));
     }
 
-    private Value? LayerCall(ForwardNode node)
+    private Value? LayerCall(ForwardNode node, Environment env)
     {
         int index = _resolver.IndexOf(node.Name);
-        var input = Tensor(node, 0, out var shape);
+        var input = Tensor(node, 0, env, out var shape);
         if (input is null || index < 0)
         {
             return null;
@@ -233,12 +285,12 @@ internal sealed class ForwardFlow
         return output is null ? null : Value.Tensor(output, input.Sources.Append("layer:" + node.Name));
     }
 
-    private Value? Operation(ForwardNode node)
+    private Value? Operation(ForwardNode node, Environment env)
     {
         var operands = new List<Value>();
         foreach (var operand in node.Operands)
         {
-            var value = Evaluate(operand);
+            var value = Evaluate(operand, env);
             if (value is null)
             {
                 return null;

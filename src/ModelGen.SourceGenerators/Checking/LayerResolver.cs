@@ -16,17 +16,23 @@ internal sealed class LayerResolver
 {
     private readonly ModelSpec _spec;
     private readonly List<ModelIssue> _issues;
+    private readonly Dictionary<string, Dim>?[] _arguments;
     private readonly CheckedLayer?[] _layers;
     private readonly Dictionary<string, Dim>?[] _inferred;
     private readonly List<GuardRequirement> _requirements = new();
 
-    public LayerResolver(ModelSpec spec, List<ModelIssue> issues)
+    public LayerResolver(ModelSpec spec, ModelScope scope, List<ModelIssue> issues)
     {
         _spec = spec;
+        Scope = scope;
         _issues = issues;
         _layers = new CheckedLayer?[spec.Layers.Count];
         _inferred = new Dictionary<string, Dim>?[spec.Layers.Count];
+        _arguments = new Dictionary<string, Dim>?[spec.Layers.Count];
     }
+
+    /// <summary>How hyperparameters resolve in the model being checked.</summary>
+    public ModelScope Scope { get; }
 
     public int IndexOf(string property)
     {
@@ -52,12 +58,16 @@ internal sealed class LayerResolver
     public Shape? Apply(int index, Shape input, IssueTarget where)
     {
         var spec = _spec.Layers[index];
+        if (spec.Kind == "Submodel")
+        {
+            return ApplySubmodel(index, input, where);
+        }
         var definition = LayerCatalog.Find(spec.Kind);
         if (definition is null)
         {
             return null;
         }
-        var arguments = new LayerArguments(spec, index, _issues);
+        var arguments = new LayerArguments(spec, index, _issues, Scope);
         var result = definition.Infer(input, arguments);
         if (result is null || arguments.HasErrors)
         {
@@ -78,7 +88,7 @@ internal sealed class LayerResolver
         }
         foreach (var pair in result.Inferred.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
-            if (!pair.Value.IsConstant)
+            if (!Scope.IsConstructionTime(pair.Value))
             {
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, where, pair.Key, spec.PropertyName,
                     $"it comes from the dimension '{pair.Value}' of the input {input}, which is known only at run time; fix that dimension to a number in the model's [Input]"));
@@ -105,15 +115,85 @@ internal sealed class LayerResolver
         {
             AddRequirement(requirement, $"layer '{module}'");
         }
-        _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType,
-            definition.Construct(arguments, result), result.Output.ToString(), result.Parameters.ConstantValue ?? 0,
+        _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType, definition.ModuleType,
+            definition.Construct(arguments, result), result.Output.ToString(), result.Parameters,
             arguments.EnumMember("Activation", "None"));
         return result.Output;
     }
 
+    /// <summary>
+    /// A [Submodel]: the other model is checked as an instance, its hyperparameters bound from this
+    /// layer's arguments and from the incoming shape; its issues stay with it, its first error is reported here.
+    /// </summary>
+    private Shape? ApplySubmodel(int index, Shape input, IssueTarget where)
+    {
+        var spec = _spec.Layers[index];
+        var child = Scope.FindModel(spec.TypeMetadataName);
+        if (child is null)
+        {
+            return null;
+        }
+        if (Scope.Depth >= ModelChecker.MaxDepth)
+        {
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidLayerDeclarationId, IssueTarget.Layer(index), spec.PropertyName,
+                $"nests {child.Name} more than {ModelChecker.MaxDepth} deep; a model cannot contain itself"));
+            return null;
+        }
+        var bound = SubmodelInstance.Bind(spec, child, input, Scope, out var problem);
+        if (bound is null)
+        {
+            _issues.Add(ModelIssue.Create(problem!.Value.Id, where.Kind == IssueTargetKind.Layer ? IssueTarget.Layer(index, problem.Value.Argument) : where, problem.Value.Arguments));
+            return null;
+        }
+        var instance = bound.Binding;
+        var outcome = ModelChecker.Instantiate(child, input, instance, Scope.FindModel, Scope.Depth + 1, default);
+        var error = outcome.Model.Issues.FirstOrDefault(i => DiagnosticDescriptors.IsError(i.Id));
+        if (error is not null || outcome.Output is null)
+        {
+            string reason = error is null ? "it produces no output" : Describe(error);
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where,
+                $"Submodel '{spec.PropertyName}' ({child.Name}) cannot take input {input}: {reason}"));
+            return null;
+        }
+        var unknown = child.Hyperparameters.Where(h => h.IsInteger && instance.ContainsKey(h.Name)).FirstOrDefault(h => !Scope.IsConstructionTime(instance[h.Name]));
+        if (unknown is not null)
+        {
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, where, "hyperparameter " + unknown.Name, spec.PropertyName,
+                $"it comes from '{instance[unknown.Name]}' in the input {input}, which is known only at run time"));
+            return null;
+        }
+        if (_arguments[index] is { } first && !first.OrderBy(p => p.Key).SequenceEqual(instance.OrderBy(p => p.Key)))
+        {
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where,
+                $"Submodel '{spec.PropertyName}' ({child.Name}) is applied to {input} here, which builds it differently from its first use"));
+            return null;
+        }
+        if (_arguments[index] is null)
+        {
+            _arguments[index] = instance;
+            foreach (var requirement in outcome.Requirements)
+            {
+                AddRequirement(new DimRequirement(requirement.Value, requirement.Minimum, requirement.Reason), $"submodel '{Code.SnakeCase(spec.PropertyName)}'");
+            }
+            _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), child.Name, spec.PropertyType,
+                bound.Construction, outcome.Output.ToString(), outcome.Parameters, "None");
+        }
+        return outcome.Output;
+    }
+
+    private static string Describe(ModelIssue issue) =>
+        DiagnosticDescriptors.Find(issue.Id) is { } descriptor
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), issue.MessageArguments.ToArray<object>())
+            : issue.Id;
+
     /// <summary>Adds a run-time condition; the same condition from several places is checked once, naming them all.</summary>
     public void AddRequirement(DimRequirement requirement, string where)
     {
+        // A submodel's condition can become decidable once its sizes are bound: a satisfied one needs no check.
+        if (requirement.Value.ConstantValue is { } value && requirement.Minimum.ConstantValue is { } minimum && value >= minimum)
+        {
+            return;
+        }
         int existing = _requirements.FindIndex(r => r.Value.Equals(requirement.Value) && r.Minimum.Equals(requirement.Minimum));
         if (existing < 0)
         {
@@ -142,9 +222,14 @@ internal sealed class LayerResolver
             var definition = LayerCatalog.Find(spec.Kind);
             if (definition is null)
             {
+                if (spec.Kind == "Submodel" && reportUnapplied)
+                {
+                    _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, IssueTarget.Layer(i), "its hyperparameters", spec.PropertyName,
+                        "the submodel is never applied to a tensor, so nothing determines them"));
+                }
                 continue;
             }
-            var arguments = new LayerArguments(spec, i, _issues);
+            var arguments = new LayerArguments(spec, i, _issues, Scope);
             if (definition.InfersSizes)
             {
                 if (!reportUnapplied)
@@ -158,8 +243,8 @@ internal sealed class LayerResolver
             string construction = definition.Construct(arguments, null);
             if (!arguments.HasErrors)
             {
-                _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType,
-                    construction, "", 0, arguments.EnumMember("Activation", "None"));
+                _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType, definition.ModuleType,
+                    construction, "", Dim.Zero, arguments.EnumMember("Activation", "None"));
             }
         }
     }
@@ -167,7 +252,7 @@ internal sealed class LayerResolver
     private CheckedLayer Unresolved(int index)
     {
         var spec = _spec.Layers[index];
-        string type = LayerCatalog.Find(spec.Kind)?.ModuleType ?? spec.Kind;
-        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, "", "", 0, "None");
+        string type = LayerCatalog.Find(spec.Kind)?.ModuleType ?? spec.PropertyType;
+        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, type, "", "", Dim.Zero, "None");
     }
 }

@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ModelGen.Shapes;
 using ModelGen.SourceGenerators.Diagnostics;
+using ModelGen.SourceGenerators.Emitting;
 using ModelGen.SourceGenerators.Models;
 
 namespace ModelGen.SourceGenerators.Checking;
@@ -10,40 +12,66 @@ namespace ModelGen.SourceGenerators.Checking;
 /// <summary>
 /// Runs the shape engine over a parsed model: parses the input shapes, flows them through the layers
 /// (in declaration order, or through the <c>[Forward]</c> body), infers every layer's input sizes and
-/// collects what only the run time can check. Roslyn-free: it sees only the <see cref="ModelSpec"/>.
+/// collects what only the run time can check. Roslyn-free: it sees only <see cref="ModelSpec"/>s.
 /// </summary>
 internal static class ModelChecker
 {
-    public static CheckedModel Check(ModelSpec spec, CancellationToken cancellationToken)
+    /// <summary>Submodels nest at most this deep; deeper means a model contains itself.</summary>
+    public const int MaxDepth = 16;
+
+    public static CheckedModel Check(ModelSpec spec, Func<string, ModelSpec?> findModel, CancellationToken cancellationToken) =>
+        Run(spec, ModelScope.Standalone(spec, findModel), inputOverride: null, cancellationToken).Model;
+
+    /// <summary>The outcome of checking a model, standalone or as an instance inside another.</summary>
+    internal sealed record Outcome(CheckedModel Model, Shape? Output, Dim Parameters, IReadOnlyList<GuardRequirement> Requirements);
+
+    /// <summary>
+    /// Checks <paramref name="spec"/> as a submodel: its input symbols and hyperparameters bound by
+    /// <paramref name="binding"/>, applied to <paramref name="input"/>. The outcome's issues belong to the instance.
+    /// </summary>
+    public static Outcome Instantiate(ModelSpec spec, Shape input, IReadOnlyDictionary<string, Dim> binding, Func<string, ModelSpec?> findModel, int depth, CancellationToken cancellationToken) =>
+        Run(spec, ModelScope.Instance(spec, binding, findModel, depth), input, cancellationToken);
+
+    private static Outcome Run(ModelSpec spec, ModelScope scope, Shape? inputOverride, CancellationToken cancellationToken)
     {
         var issues = new List<ModelIssue>(spec.Issues);
-        var inputs = ParseInputs(spec, issues);
-        var resolver = new LayerResolver(spec, issues);
-        string outputShape = "";
+        var inputs = ParseInputs(spec, scope, issues);
+        if (inputOverride is not null && inputs.Count == 1)
+        {
+            inputs[0] = inputOverride;
+        }
+        var tensors = ParseTensors(spec, scope, issues);
+        var resolver = new LayerResolver(spec, scope, issues);
+        Shape? output = null;
 
         // A [Forward] method whose parameters do not match the inputs is already reported (MG0009); following it would only cascade.
         bool forwardMatches = spec.Forward is null || spec.Forward.Parameters.SequenceEqual(spec.Inputs.Select(i => i.Name));
         if (inputs.Count == spec.Inputs.Count && inputs.Count > 0 && forwardMatches)
         {
-            var flow = spec.Forward is null
+            var states = tensors.ToDictionary(t => t.PropertyName, t => Shape.Of(t.Shape.ToArray()));
+            output = spec.Forward is null
                 ? SequentialFlow.Run(spec, inputs, resolver, issues, cancellationToken)
-                : new ForwardFlow(spec, inputs, resolver, issues, cancellationToken).Run();
-            outputShape = flow?.ToString() ?? "";
+                : new ForwardFlow(spec, inputs, states, resolver, issues, cancellationToken).Run();
         }
 
         bool complete = spec.CanGenerate && !issues.Any(i => DiagnosticDescriptors.IsError(i.Id)) && resolver.AllResolved;
-        return new CheckedModel(
+        var layers = resolver.Layers;
+        var parameters = layers.Aggregate(Dim.Zero, (sum, l) => sum + l.Parameters);
+        parameters = tensors.Where(t => !t.IsBuffer).Aggregate(parameters, (sum, t) => sum + t.Shape.Aggregate(Dim.One, (p, d) => p * d));
+        var model = new CheckedModel(
             spec,
             complete,
             inputs.Select((shape, i) => new CheckedInput(spec.Inputs[i].Name, string.Join(", ", shape.Dims), shape.Dims.ToEquatableArray())).ToEquatableArray(),
-            resolver.Layers.ToEquatableArray(),
-            outputShape,
+            layers.ToEquatableArray(),
+            tensors.ToEquatableArray(),
+            output?.ToString() ?? "",
             resolver.Requirements.ToEquatableArray(),
             issues.ToEquatableArray());
+        return new Outcome(model, output, parameters, resolver.Requirements);
     }
 
     /// <summary>Parses every input's shape; returns fewer shapes than inputs when one is malformed.</summary>
-    private static List<Shape> ParseInputs(ModelSpec spec, List<ModelIssue> issues)
+    private static List<Shape> ParseInputs(ModelSpec spec, ModelScope scope, List<ModelIssue> issues)
     {
         var shapes = new List<Shape>();
         for (int i = 0; i < spec.Inputs.Count; i++)
@@ -69,9 +97,33 @@ internal static class ModelChecker
                     $"dimension {bad} '{parsed.Shape[bad]}' must be a positive integer or a single name: an input's sizes are read from the tensor"));
                 continue;
             }
-            shapes.Add(parsed.Shape);
+            shapes.Add(scope.Substitute(parsed.Shape));
         }
         return shapes;
+    }
+
+    /// <summary>The shapes of [Parameter] and [Buffer] tensors: integers and integer hyperparameters only.</summary>
+    private static List<CheckedTensor> ParseTensors(ModelSpec spec, ModelScope scope, List<ModelIssue> issues)
+    {
+        var tensors = new List<CheckedTensor>();
+        foreach (var tensor in spec.Tensors)
+        {
+            var parsed = ShapeText.Parse(tensor.ShapeText);
+            string what = tensor.IsBuffer ? "[Buffer]" : "[Parameter]";
+            string? problem = !parsed.Success ? parsed.Error!.Message
+                : parsed.Shape!.Dims.SelectMany(d => d.Symbols).FirstOrDefault(s => !scope.IsHyperparameter(s)) is { } unknown
+                    ? $"'{unknown}' is not an integer [Hyperparameter]; a tensor's size is fixed when the model is built"
+                    : null;
+            if (problem is not null)
+            {
+                issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, spec.Name,
+                    $"declares {what} '{tensor.PropertyName}' with the shape \"{tensor.ShapeText}\": {problem}"));
+                continue;
+            }
+            tensors.Add(new CheckedTensor(tensor.PropertyName, tensor.Modifiers, Code.SnakeCase(tensor.PropertyName), tensor.IsBuffer,
+                parsed.Shape!.Dims.Select(scope.Substitute).ToEquatableArray(), tensor.Init));
+        }
+        return tensors;
     }
 
     private static int IndexOfExpression(Shape shape)

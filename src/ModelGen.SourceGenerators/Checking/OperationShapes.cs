@@ -33,6 +33,10 @@ internal static class OperationShapes
         {
             return ShapeResult.Ok(tensors[0]);
         }
+        if (TorchOperations.InPlace.Contains(name))
+        {
+            return InPlace(name, tensors);
+        }
         switch (name)
         {
             case "softmax":
@@ -77,12 +81,30 @@ internal static class OperationShapes
                     : OperationResult.NotSupported("'dim' must be a constant");
             case "mean":
             case "sum":
+            case "var":
+            case "std":
                 var dims = Integers(arguments, "dimensions") ?? Integers(arguments, "dim")
                     ?? new[] { "dim0", "dim1", "dim2" }.Select(d => Integer(arguments, d)).Where(d => d.HasValue).Select(d => d!.Value).ToArray();
                 return Reduce.Apply(tensors[0], dims, Flag(arguments, "keepdim"));
             default:
                 return OperationResult.NotSupported("'" + name + "' has no shape rule");
         }
+    }
+
+    /// <summary>An in-place update keeps the receiver's shape, so the other operand must broadcast to exactly that shape.</summary>
+    private static OperationResult InPlace(string name, List<Shape> tensors)
+    {
+        if (tensors.Count < 2)
+        {
+            return ShapeResult.Ok(tensors[0]);
+        }
+        var broadcast = Broadcast.Apply(tensors[0], tensors[1]);
+        if (broadcast.Success && broadcast.Output is not null && !broadcast.Output.Equals(tensors[0]))
+        {
+            return ShapeResult.Fail(new ShapeError(ShapeErrorKind.NotBroadcastable,
+                $"{name} updates a tensor of shape {tensors[0]} in place, but with {tensors[1]} the result would be {broadcast.Output}"));
+        }
+        return broadcast;
     }
 
     private static OperationResult Reshape(List<Value> operands, List<Shape> tensors, EquatableArray<HyperParameter> arguments)

@@ -35,4 +35,8 @@ internal sealed class Value
     public static Value Scalar() => new(null, null, null, Enumerable.Empty<string>());
 
     public static Value List(IReadOnlyList<Value> items) => new(null, null, items, Enumerable.Empty<string>());
+
+    /// <summary>The same shape or size reached on several paths: its sources are all of theirs.</summary>
+    public static Value Merge(IReadOnlyList<Value> values) =>
+        new(values[0].Shape, values[0].Dim, values[0].Items, values.SelectMany(v => v.Sources));
 }

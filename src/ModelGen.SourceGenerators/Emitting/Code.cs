@@ -17,6 +17,23 @@ internal static class Code
 
     public static string Bool(bool value) => value ? "true" : "false";
 
+    /// <summary>
+    /// A size known at construction: a literal, a hyperparameter's name, or an expression over hyperparameters
+    /// computed in 64-bit arithmetic (hyperparameters may be ints).
+    /// </summary>
+    public static string Size(Shapes.Dim dim)
+    {
+        if (dim.ConstantValue is { } constant)
+        {
+            return Long(constant);
+        }
+        if (dim.Symbols.Count == 1 && dim.Equals(Shapes.Dim.Sym(dim.Symbols.First())))
+        {
+            return dim.Symbols.First();
+        }
+        return dim.ToCSharp(symbol => "(long)" + symbol);
+    }
+
     public static string String(string value)
     {
         var sb = new StringBuilder("\"");
@@ -39,6 +56,8 @@ internal static class Code
     /// <summary>PyTorch-style attribute name of a property: <c>Conv1</c> → <c>conv1</c>, <c>DownSample</c> → <c>down_sample</c>, <c>BN1</c> → <c>bn1</c>.</summary>
     public static string SnakeCase(string name)
     {
+        // Activation names are one word in PyTorch's style (stem_relu, not stem_re_lu).
+        name = name.Replace("ReLU", "Relu").Replace("GELU", "Gelu");
         var sb = new StringBuilder();
         for (int i = 0; i < name.Length; i++)
         {

@@ -28,8 +28,14 @@ internal static partial class ModelEmitter
             uses[symbol] = uses.TryGetValue(symbol, out int count) ? count + 1 : 1;
         }
 
+        var hyperparameters = new HashSet<string>(spec.Hyperparameters.Where(h => h.IsInteger).Select(h => h.Name));
+        foreach (var name in hyperparameters)
+        {
+            locals[name] = name;
+        }
+
         writer.WriteLineNoTabs("");
-        writer.WriteLine($"private static void CheckInputs({InputParameters(spec)})");
+        writer.WriteLine($"private {(spec.IsParameterized ? "" : "static ")}void CheckInputs({InputParameters(spec)})");
         writer.WriteLine("{");
         writer.Indent++;
         foreach (var input in model.Inputs)
@@ -53,10 +59,15 @@ internal static partial class ModelEmitter
                     continue;
                 }
                 string symbol = dim.ToString();
+                if (hyperparameters.Contains(symbol))
+                {
+                    WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {symbol}", $"dimension {d} must equal the hyperparameter {symbol} = ", symbol);
+                    continue;
+                }
                 if (locals.TryGetValue(symbol, out var local))
                 {
                     WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {local}",
-                        $"dimension {d} ({symbol}) must equal {symbol} of {boundAt[symbol]}", local);
+                        $"dimension {d} ({symbol}) must equal {symbol} of {boundAt[symbol]} = ", local);
                     continue;
                 }
                 if (uses[symbol] < 2)
@@ -73,7 +84,9 @@ internal static partial class ModelEmitter
         {
             string value = requirement.Value.ToCSharp(s => locals.TryGetValue(s, out var l) ? l : s);
             string minimum = requirement.Minimum.ToCSharp(s => locals.TryGetValue(s, out var l) ? l : s);
-            var input = model.Inputs.First(i => requirement.Value.Symbols.Concat(requirement.Minimum.Symbols).Any(s => i.Dims.Any(d => d.Symbols.Contains(s))));
+            // Named after the first input whose sizes it involves (a condition on hyperparameters alone names the first input).
+            var input = model.Inputs.FirstOrDefault(i => requirement.Value.Symbols.Concat(requirement.Minimum.Symbols).Any(s => i.Dims.Any(d => d.Symbols.Contains(s))))
+                ?? model.Inputs[0];
             WriteCheck(writer, spec, input, shapes[input.Name], $"{value} < {minimum}", $"{requirement.Value} must be at least {requirement.Minimum}: {requirement.Reason}");
         }
         writer.Indent--;
@@ -85,7 +98,7 @@ internal static partial class ModelEmitter
         writer.WriteLine($"if ({failure})");
         writer.WriteLine("{");
         writer.Indent++;
-        string message = bound is null ? Code.String(reason) : $"{Code.String(reason + " = ")} + {bound}";
+        string message = bound is null ? Code.String(reason) : $"{Code.String(reason)} + {bound}";
         writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {Code.String(input.ShapeText)}, {shape}, {message});");
         writer.Indent--;
         writer.WriteLine("}");

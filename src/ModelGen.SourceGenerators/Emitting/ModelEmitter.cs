@@ -105,12 +105,22 @@ internal static partial class ModelEmitter
         if (!spec.HasUserConstructor && !spec.HasUserBaseClass)
         {
             writer.WriteLine("/// <summary>Not generated: the model has errors.</summary>");
-            writer.WriteLine($"public {spec.Name}() : base(nameof({spec.Name})) => throw new global::System.InvalidOperationException({message});");
+            writer.WriteLine($"public {spec.Name}({ConstructorParameters(spec)}) : base(nameof({spec.Name})) => throw new global::System.InvalidOperationException({message});");
+        }
+        foreach (var hyper in spec.Hyperparameters)
+        {
+            writer.WriteLineNoTabs("");
+            writer.WriteLine($"{hyper.Modifiers} {hyper.Type} {hyper.Name} => throw new global::System.InvalidOperationException({message});");
         }
         foreach (var layer in spec.Layers.Where(l => l.Modifiers.Split(' ').Contains("partial")))
         {
             writer.WriteLineNoTabs("");
             writer.WriteLine($"{layer.Modifiers} {layer.PropertyType} {layer.PropertyName} => throw new global::System.InvalidOperationException({message});");
+        }
+        foreach (var tensor in spec.Tensors)
+        {
+            writer.WriteLineNoTabs("");
+            writer.WriteLine($"{tensor.Modifiers} {(tensor.IsBuffer ? "Tensor" : "Parameter")} {tensor.PropertyName} => throw new global::System.InvalidOperationException({message});");
         }
         if (!spec.HasUserBaseClass)
         {

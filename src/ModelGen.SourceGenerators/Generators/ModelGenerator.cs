@@ -28,13 +28,22 @@ public sealed class ModelGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var models = context.SyntaxProvider
+        var specs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.ModelAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (ctx, ct) => ModelParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel, ct))
-            .WithTrackingName(Steps.Parse)
-            .Select(static (spec, ct) => ModelChecker.Check(spec, ct))
+            .WithTrackingName(Steps.Parse);
+
+        // A model is checked with every other model at hand, because its submodels are checked as instances.
+        // Each checked model is still compared on its own, so one edit re-emits only what it changed.
+        var models = specs
+            .Combine(specs.Collect())
+            .Select(static (pair, ct) =>
+            {
+                var all = pair.Right;
+                return ModelChecker.Check(pair.Left, name => FindModel(all, name), ct);
+            })
             .WithTrackingName(Steps.Check);
 
         context.RegisterSourceOutput(models, static (spc, model) =>
@@ -45,6 +54,18 @@ public sealed class ModelGenerator : IIncrementalGenerator
             }
             spc.AddSource(HintName(model.Spec), ModelEmitter.Emit(model));
         });
+    }
+
+    private static ModelSpec? FindModel(System.Collections.Immutable.ImmutableArray<ModelSpec> all, string metadataName)
+    {
+        foreach (var spec in all)
+        {
+            if (spec.MetadataName == metadataName)
+            {
+                return spec;
+            }
+        }
+        return null;
     }
 
     private static string HintName(ModelSpec spec)

@@ -18,7 +18,7 @@ internal sealed class ConstructorCall
         return this;
     }
 
-    public ConstructorCall Positional(Dim value) => Positional(Code.Long(value.ConstantValue!.Value));
+    public ConstructorCall Positional(Dim value) => Positional(Code.Size(value));
 
     public ConstructorCall Named(string name, string value)
     {
@@ -29,7 +29,7 @@ internal sealed class ConstructorCall
     public ConstructorCall NamedIf(bool condition, string name, string value) => condition ? Named(name, value) : this;
 
     public ConstructorCall Named(string name, Dim value, long @default) =>
-        value.ConstantValue == @default ? this : Named(name, Code.Long(value.ConstantValue!.Value));
+        value.ConstantValue == @default ? this : Named(name, Code.Size(value));
 
     public ConstructorCall Named(string name, double value, double @default) =>
         value.Equals(@default) ? this : Named(name, Code.Double(value));
@@ -39,5 +39,5 @@ internal sealed class ConstructorCall
 
     public override string ToString() => _function + "(" + string.Join(", ", _arguments) + ")";
 
-    public static string Pair(Dim first, Dim second) => "(" + Code.Long(first.ConstantValue!.Value) + ", " + Code.Long(second.ConstantValue!.Value) + ")";
+    public static string Pair(Dim first, Dim second) => "(" + Code.Size(first) + ", " + Code.Size(second) + ")";
 }

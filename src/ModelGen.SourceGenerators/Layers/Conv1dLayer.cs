@@ -32,8 +32,8 @@ internal sealed class Conv1dLayer : LayerDefinition
     public override string Construct(LayerArguments arguments, LayerResult? result) =>
         new ConstructorCall("nn.Conv1d")
             .Named("in_channels", Inferred(result, "in_channels"))
-            .Named("out_channels", Emitting.Code.Long(arguments.Size("OutChannels", 1)!.ConstantValue!.Value))
-            .Named("kernel_size", Emitting.Code.Long(arguments.Size("Kernel", 1)!.ConstantValue!.Value))
+            .Named("out_channels", Emitting.Code.Size(arguments.Size("OutChannels", 1)!))
+            .Named("kernel_size", Emitting.Code.Size(arguments.Size("Kernel", 1)!))
             .Named("stride", arguments.Size("Stride", 1)!, 1)
             .Named("padding", arguments.Size("Padding", 0, minimum: 0)!, 0)
             .Named("dilation", arguments.Size("Dilation", 1)!, 1)

@@ -40,11 +40,11 @@ internal sealed class Conv2dLayer : LayerDefinition
         var dilation = arguments.Pair("Dilation", 1)!.Value;
         var call = new ConstructorCall("nn.Conv2d")
             .Named("in_channels", Inferred(result, "in_channels"))
-            .Named("out_channels", Emitting.Code.Long(arguments.Size("OutChannels", 1)!.ConstantValue!.Value));
+            .Named("out_channels", Emitting.Code.Size(arguments.Size("OutChannels", 1)!));
         bool square = kernel.First == kernel.Second && stride.First == stride.Second && padding.First == padding.Second && dilation.First == dilation.Second;
         if (square)
         {
-            call.Named("kernel_size", Emitting.Code.Long(kernel.First.ConstantValue!.Value))
+            call.Named("kernel_size", Emitting.Code.Size(kernel.First))
                 .Named("stride", stride.First, 1)
                 .Named("padding", padding.First, 0)
                 .Named("dilation", dilation.First, 1);

@@ -16,12 +16,14 @@ internal sealed class LayerArguments
     private readonly LayerSpec _spec;
     private readonly int _index;
     private readonly List<ModelIssue> _issues;
+    private readonly Checking.ModelScope _scope;
 
-    public LayerArguments(LayerSpec spec, int index, List<ModelIssue> issues)
+    public LayerArguments(LayerSpec spec, int index, List<ModelIssue> issues, Checking.ModelScope scope)
     {
         _spec = spec;
         _index = index;
         _issues = issues;
+        _scope = scope;
     }
 
     public string LayerName => _spec.PropertyName;
@@ -44,7 +46,23 @@ internal sealed class LayerArguments
         {
             return Check(name, value.Integers[0], minimum) ? Dim.Const(value.Integers[0]) : null;
         }
+        if (value.Kind == HyperValueKind.Text)
+        {
+            return Named(name, value.Text, minimum);
+        }
         return Wrong(name, value, "an integer");
+    }
+
+    /// <summary>A size written as a hyperparameter's name or an expression over hyperparameters.</summary>
+    private Dim? Named(string name, string text, long minimum)
+    {
+        var dim = _scope.Resolve(text, out string error);
+        if (dim is null)
+        {
+            Report(name, error);
+            return null;
+        }
+        return dim.ConstantValue is { } constant && !Check(name, constant, minimum) ? null : dim;
     }
 
     /// <summary>A per-axis pair: one integer for both axes, or an array of two.</summary>
@@ -58,6 +76,10 @@ internal sealed class LayerArguments
         if (value.Kind == HyperValueKind.Integer)
         {
             return Check(name, value.Integers[0], minimum) ? (Dim.Const(value.Integers[0]), Dim.Const(value.Integers[0])) : null;
+        }
+        if (value.Kind == HyperValueKind.Text)
+        {
+            return Named(name, value.Text, minimum) is { } dim ? (dim, dim) : null;
         }
         if (value.Kind == HyperValueKind.IntegerArray && value.Integers.Count == 2)
         {
@@ -127,9 +149,7 @@ internal sealed class LayerArguments
 
     private Dim? Wrong(string name, HyperValue value, string expected)
     {
-        Report(name, value.Kind == HyperValueKind.Text
-            ? $"'{value.Text}' is not a model parameter (this model has none); expected {expected}"
-            : $"expected {expected}, not {Describe(value)}");
+        Report(name, $"expected {expected}, not {Describe(value)}");
         return null;
     }
 

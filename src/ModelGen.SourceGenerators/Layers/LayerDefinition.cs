@@ -28,5 +28,5 @@ internal abstract class LayerDefinition
     public abstract string Construct(LayerArguments arguments, LayerResult? result);
 
     /// <summary>Reads an inferred size that the checker has already proven constant.</summary>
-    protected static string Inferred(LayerResult? result, string name) => Code.Long(result!.Inferred[name].ConstantValue!.Value);
+    protected static string Inferred(LayerResult? result, string name) => Code.Size(result!.Inferred[name]);
 }

@@ -30,8 +30,8 @@ internal abstract class Pool2dLayer : LayerDefinition
         var call = new ConstructorCall(function);
         if (window.IsSquare)
         {
-            call.Named("kernel_size", Emitting.Code.Long(window.Kernel.H.ConstantValue!.Value))
-                .NamedIf(window.Stride.H != window.Kernel.H, "stride", Emitting.Code.Long(window.Stride.H.ConstantValue!.Value))
+            call.Named("kernel_size", Emitting.Code.Size(window.Kernel.H))
+                .NamedIf(window.Stride.H != window.Kernel.H, "stride", Emitting.Code.Size(window.Stride.H))
                 .Named("padding", window.Padding.H, 0);
             return withDilation ? call.Named("dilation", window.Dilation.H, 1) : call;
         }

@@ -33,6 +33,6 @@ internal sealed class ReshapeLayer : LayerDefinition
     public override string Construct(LayerArguments arguments, LayerResult? result) =>
         new ConstructorCall("nn.Unflatten")
             .Positional("1")
-            .Positional("new long[] { " + string.Join(", ", arguments.Sizes("Shape")!.Select(s => Emitting.Code.Long(s.ConstantValue!.Value))) + " }")
+            .Positional("new long[] { " + string.Join(", ", arguments.Sizes("Shape")!.Select(s => Emitting.Code.Size(s))) + " }")
             .ToString();
 }

@@ -10,6 +10,7 @@ namespace ModelGen.SourceGenerators.Models;
 /// <param name="Complete">True when no error was found: the full model is emitted; otherwise only a minimal part.</param>
 /// <param name="Inputs">The inputs with their parsed shapes (empty when a shape is malformed).</param>
 /// <param name="Layers">One entry per declared layer, aligned with <see cref="ModelSpec.Layers"/>.</param>
+/// <param name="Tensors">The learnable parameters and buffers with their shapes, aligned with <see cref="ModelSpec.Tensors"/>.</param>
 /// <param name="OutputShape">The model's output shape.</param>
 /// <param name="Requirements">Conditions on run-time sizes that could not be decided at compile time.</param>
 /// <param name="Issues">Every issue: the parser's and the checker's.</param>
@@ -18,6 +19,7 @@ internal sealed record CheckedModel(
     bool Complete,
     EquatableArray<CheckedInput> Inputs,
     EquatableArray<CheckedLayer> Layers,
+    EquatableArray<CheckedTensor> Tensors,
     string OutputShape,
     EquatableArray<GuardRequirement> Requirements,
     EquatableArray<ModelIssue> Issues);
@@ -29,20 +31,25 @@ internal sealed record CheckedInput(string Name, string ShapeText, EquatableArra
 /// <param name="PropertyName">The user's property.</param>
 /// <param name="Modifiers">The property's modifiers, repeated on its implementation.</param>
 /// <param name="ModuleName">The state-dict name (snake_case of the property), e.g. <c>conv1</c>.</param>
-/// <param name="ModuleType">The TorchSharp module type, e.g. <c>Conv2d</c>.</param>
+/// <param name="Kind">What the summary calls it: the TorchSharp module type (<c>Conv2d</c>) or the submodel's class.</param>
+/// <param name="TypeName">The C# type of its field and property.</param>
 /// <param name="Construction">The C# expression that builds it, or empty when it could not be resolved.</param>
 /// <param name="OutputShape">Its output shape (after its activation), or empty.</param>
-/// <param name="Parameters">Its parameter count.</param>
+/// <param name="Parameters">Its parameter count: a constant, or an expression over hyperparameters.</param>
 /// <param name="Activation">The activation option, <c>None</c> when absent.</param>
 internal sealed record CheckedLayer(
     string PropertyName,
     string Modifiers,
     string ModuleName,
-    string ModuleType,
+    string Kind,
+    string TypeName,
     string Construction,
     string OutputShape,
-    long Parameters,
+    Dim Parameters,
     string Activation);
+
+/// <summary>A <c>[Parameter]</c> or <c>[Buffer]</c> tensor with its shape (sizes known at construction).</summary>
+internal sealed record CheckedTensor(string PropertyName, string Modifiers, string ModuleName, bool IsBuffer, EquatableArray<Dim> Shape, string Init);
 
 /// <summary>A run-time condition <c>Value &gt;= Minimum</c> over input sizes, checked at the model's entry.</summary>
 internal sealed record GuardRequirement(Dim Value, Dim Minimum, string Reason);

@@ -8,8 +8,10 @@ namespace ModelGen.SourceGenerators.Models;
 /// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
 /// <param name="Name">The class name.</param>
 /// <param name="ContainingTypes">Declarations of enclosing types, outermost first (e.g. <c>partial class Outer</c>).</param>
+/// <param name="Hyperparameters">Declared hyperparameters in declaration order: the generated constructor's parameters.</param>
 /// <param name="Inputs">Declared inputs in order.</param>
 /// <param name="Layers">Declared layers in declaration order.</param>
+/// <param name="Tensors">Declared learnable parameters and buffers (custom layers), in declaration order.</param>
 /// <param name="Forward">The user's wiring, or null for a sequential model.</param>
 /// <param name="CanGenerate">False when the declaration itself is unusable (not partial, generic, ...): nothing is emitted.</param>
 /// <param name="HasUserConstructor">The user declared a constructor (an error); the generated part then has none.</param>
@@ -19,17 +21,40 @@ internal sealed record ModelSpec(
     string? Namespace,
     string Name,
     EquatableArray<string> ContainingTypes,
+    EquatableArray<HyperparameterSpec> Hyperparameters,
     EquatableArray<InputSpec> Inputs,
     EquatableArray<LayerSpec> Layers,
+    EquatableArray<TensorSpec> Tensors,
     ForwardSpec? Forward,
     bool CanGenerate,
     bool HasUserConstructor,
     bool HasUserBaseClass,
     EquatableArray<ModelIssue> Issues)
 {
-    /// <summary>The class name with enclosing types, for messages and hint names.</summary>
+    /// <summary>The class name with its namespace, for messages and hint names.</summary>
     public string FullName => Namespace is null ? Name : Namespace + "." + Name;
+
+    /// <summary>The metadata name (<c>Ns.Outer+Name</c>), the key a submodel's model is found by.</summary>
+    public string MetadataName => (Namespace is null ? "" : Namespace + ".")
+        + string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Substring(t.LastIndexOf(' ') + 1) + "+")) + Name;
+
+    /// <summary>The fully qualified type name as C# writes it with <c>global::</c>.</summary>
+    public string QualifiedName => "global::" + (Namespace is null ? "" : Namespace + ".")
+        + string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Substring(t.LastIndexOf(' ') + 1) + ".")) + Name;
+
+    /// <summary>Whether the model has hyperparameters: its constructor takes arguments and its summary is per instance.</summary>
+    public bool IsParameterized => Hyperparameters.Count > 0;
 }
+
+/// <summary>A <c>[Hyperparameter]</c> property: its name, C# type, default (as C# code, or null when required) and modifiers.</summary>
+internal sealed record HyperparameterSpec(string Name, string Type, string? DefaultCode, long? DefaultInteger, string Modifiers)
+{
+    /// <summary>Whether the hyperparameter is an integer, so it can size layers and tensors.</summary>
+    public bool IsInteger => Type is "int" or "long";
+}
+
+/// <summary>A <c>[Parameter]</c> (learned) or <c>[Buffer]</c> (kept) tensor of a custom layer.</summary>
+internal sealed record TensorSpec(string PropertyName, string Modifiers, bool IsBuffer, string ShapeText, string Init);
 
 /// <summary>An <c>[Input]</c>: its name and shape text as written.</summary>
 internal sealed record InputSpec(string Name, string ShapeText);
@@ -40,12 +65,14 @@ internal sealed record InputSpec(string Name, string ShapeText);
 /// <param name="PropertyType">The declared type, fully qualified.</param>
 /// <param name="Kind">The layer kind: the attribute's name without <c>Attribute</c>, e.g. <c>Conv2d</c>.</param>
 /// <param name="Arguments">The attribute's arguments by property name; defaults are not listed.</param>
+/// <param name="TypeMetadataName">The property type's metadata name, by which a submodel's model is found.</param>
 internal sealed record LayerSpec(
     string PropertyName,
     string Modifiers,
     string PropertyType,
     string Kind,
-    EquatableArray<HyperParameter> Arguments);
+    EquatableArray<HyperParameter> Arguments,
+    string TypeMetadataName);
 
 /// <summary>One constant argument of a layer attribute or of a torch call in a forward body.</summary>
 internal sealed record HyperParameter(string Name, HyperValue Value);
@@ -97,12 +124,22 @@ internal enum ForwardStatementKind
 {
     Assign,
     Return,
+    /// <summary>An expression evaluated for its effect (an in-place update such as <c>RunningMean.mul_(0.9)</c>).</summary>
+    Evaluate,
+    /// <summary>An <c>if</c>: both branches (<c>Then</c>, <c>Else</c>) are followed; the condition is not shape-relevant.</summary>
+    If,
     /// <summary>A statement the checker cannot follow; <c>Value</c> is the Unsupported node.</summary>
     Unsupported,
 }
 
-/// <summary>An assignment to a local or parameter, or the return.</summary>
-internal sealed record ForwardStatement(ForwardStatementKind Kind, string Target, ForwardNode Value);
+/// <summary>An assignment to a local or parameter, a return, an evaluated expression, or an <c>if</c> with its branches.</summary>
+internal sealed record ForwardStatement(ForwardStatementKind Kind, string Target, ForwardNode Value, EquatableArray<ForwardStatement> Then, EquatableArray<ForwardStatement> Else)
+{
+    public ForwardStatement(ForwardStatementKind kind, string target, ForwardNode value)
+        : this(kind, target, value, EquatableArray<ForwardStatement>.Empty, EquatableArray<ForwardStatement>.Empty)
+    {
+    }
+}
 
 /// <summary>What a forward expression node is.</summary>
 internal enum ForwardNodeKind
@@ -123,6 +160,10 @@ internal enum ForwardNodeKind
     SizeArithmetic,
     /// <summary>A list of tensors or sizes (the operand of cat, the shape of view).</summary>
     List,
+    /// <summary>A hyperparameter of the model, by <c>Name</c>: a size when it is an integer, else a scalar.</summary>
+    Hyperparameter,
+    /// <summary>A <c>[Parameter]</c> or <c>[Buffer]</c> tensor of the model, by property <c>Name</c>.</summary>
+    State,
     /// <summary>Something the shape checker does not understand; <c>Name</c> says what (empty: code that does not compile, which the compiler reports).</summary>
     Unsupported,
 }

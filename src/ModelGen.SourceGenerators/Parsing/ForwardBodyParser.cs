@@ -14,19 +14,24 @@ namespace ModelGen.SourceGenerators.Parsing;
 /// implicit conversions and expression bodies all come out the same. What it does not understand
 /// becomes an Unsupported node that says precisely what it is; the method itself is never rewritten.
 /// </summary>
+/// <summary>The members of a model a forward body may read: layers, hyperparameters (true when integer), parameters and buffers.</summary>
+internal sealed record ForwardMembers(HashSet<string> Layers, Dictionary<string, bool> Hyperparameters, HashSet<string> Tensors);
+
 internal sealed class ForwardBodyParser
 {
     private readonly SemanticModel _semanticModel;
     private readonly MethodDeclarationSyntax _method;
+    private readonly ForwardMembers _members;
     private readonly HashSet<string> _layers;
     private readonly INamedTypeSymbol _model;
     private readonly CancellationToken _cancellationToken;
 
-    public ForwardBodyParser(SemanticModel semanticModel, MethodDeclarationSyntax method, HashSet<string> layers, INamedTypeSymbol model, CancellationToken cancellationToken)
+    public ForwardBodyParser(SemanticModel semanticModel, MethodDeclarationSyntax method, ForwardMembers members, INamedTypeSymbol model, CancellationToken cancellationToken)
     {
         _semanticModel = semanticModel;
         _method = method;
-        _layers = layers;
+        _members = members;
+        _layers = members.Layers;
         _model = model;
         _cancellationToken = cancellationToken;
     }
@@ -67,6 +72,25 @@ internal sealed class ForwardBodyParser
                 return;
             case ReturnStatementSyntax { Expression: { } value }:
                 statements.Add(new ForwardStatement(ForwardStatementKind.Return, "", Expression(value)));
+                return;
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }:
+                statements.Add(new ForwardStatement(ForwardStatementKind.Evaluate, "", Expression(invocation)));
+                return;
+            case IfStatementSyntax conditional:
+                var then = new List<ForwardStatement>();
+                var otherwise = new List<ForwardStatement>();
+                Statement(conditional.Statement, then);
+                if (conditional.Else is { } elseClause)
+                {
+                    Statement(elseClause.Statement, otherwise);
+                }
+                // The condition does not shape anything; both branches are followed.
+                statements.Add(new ForwardStatement(ForwardStatementKind.If, "", Leaf(ForwardNodeKind.Scalar, "", conditional.Condition),
+                    then.ToEquatableArray(), otherwise.ToEquatableArray()));
+                return;
+            case UsingStatementSyntax { Statement: { } usingBody }:
+                // using (torch.no_grad()) { ... } changes gradient recording, not shapes.
+                Statement(usingBody, statements);
                 return;
             case BlockSyntax block:
                 foreach (var inner in block.Statements)
@@ -151,6 +175,10 @@ internal sealed class ForwardBodyParser
                 return List(initializer.ElementValues, syntax);
             case ICollectionExpressionOperation collection:
                 return List(collection.Elements, syntax);
+            case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation } hyper when _members.Hyperparameters.TryGetValue(hyper.Property.Name, out bool integer):
+                return integer ? Leaf(ForwardNodeKind.Hyperparameter, hyper.Property.Name, syntax) : Leaf(ForwardNodeKind.Scalar, "", syntax);
+            case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation } state when _members.Tensors.Contains(state.Property.Name):
+                return Leaf(ForwardNodeKind.State, state.Property.Name, syntax);
             case IPropertyReferenceOperation property when _layers.Contains(property.Property.Name) && property.Instance is IInstanceReferenceOperation:
                 return Unsupported(syntax, "the layer '" + property.Property.Name + "' used as a value", "call it: " + property.Property.Name + ".forward(x)");
             case IPropertyReferenceOperation or IFieldReferenceOperation:

@@ -24,9 +24,11 @@ internal static class ModelParser
         var issues = new List<ModelIssue>();
         bool canGenerate = CheckDeclaration(type, issues, out bool userConstructor, out bool userBaseClass, cancellationToken);
 
+        var hyperparameters = ParseHyperparameters(type, issues, cancellationToken);
         var inputs = ParseInputs(type, issues);
         var layers = ParseLayers(type, issues, cancellationToken);
-        var forward = ParseForward(type, semanticModel, inputs, layers, issues, cancellationToken);
+        var tensors = ParseTensors(type, issues, cancellationToken);
+        var forward = ParseForward(type, semanticModel, inputs, layers, hyperparameters, tensors, issues, cancellationToken);
 
         var containing = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -38,8 +40,10 @@ internal static class ModelParser
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             containing.ToEquatableArray(),
+            hyperparameters.ToEquatableArray(),
             inputs.ToEquatableArray(),
             layers.ToEquatableArray(),
+            tensors.ToEquatableArray(),
             forward,
             canGenerate,
             userConstructor,
@@ -180,8 +184,15 @@ internal static class ModelParser
                 : attribute.AttributeClass.Name;
             var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
             string modifiers = syntax is null ? "public partial" : string.Join(" ", syntax.Modifiers.Select(m => m.Text));
-            layers.Add(new LayerSpec(property.Name, modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), kind, ReadArguments(attribute)));
-            CheckLayerProperty(type, property, syntax, kind, index, issues);
+            layers.Add(new LayerSpec(property.Name, modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), kind, ReadArguments(attribute), MetadataName(property.Type)));
+            if (kind == "Submodel")
+            {
+                CheckSubmodelProperty(property, syntax, index, issues);
+            }
+            else
+            {
+                CheckLayerProperty(type, property, syntax, kind, index, issues);
+            }
         }
         return layers;
     }
@@ -220,6 +231,17 @@ internal static class ModelParser
         _ = type;
     }
 
+    /// <summary>A type's metadata name as <see cref="Compilation.GetTypeByMetadataName"/> takes it.</summary>
+    public static string MetadataName(ITypeSymbol type)
+    {
+        string name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+    }
+
     /// <summary>The <c>[Input]</c> attributes in source order; their index is the input's index.</summary>
     public static IEnumerable<AttributeData> InputAttributes(INamedTypeSymbol type) =>
         type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.InputAttribute);
@@ -227,11 +249,7 @@ internal static class ModelParser
     /// <summary>The layer properties in declaration order; their index is the layer's index.</summary>
     public static IEnumerable<(IPropertySymbol Property, AttributeData Attribute)> LayerProperties(INamedTypeSymbol type)
     {
-        var properties = type.GetMembers().OfType<IPropertySymbol>()
-            .Where(p => p.Locations.Length > 0 && p.Locations[0].IsInSource)
-            .OrderBy(p => p.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(p => p.Locations[0].SourceSpan.Start);
-        foreach (var property in properties)
+        foreach (var property in OrderedProperties(type))
         {
             var attribute = property.GetAttributes().FirstOrDefault(a => DerivesFromLayerAttribute(a.AttributeClass));
             if (attribute?.AttributeClass is not null)
@@ -247,6 +265,126 @@ internal static class ModelParser
     private static List<IMethodSymbol> ForwardMethods(INamedTypeSymbol type) => type.GetMembers().OfType<IMethodSymbol>()
         .Where(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ForwardAttribute))
         .ToList();
+
+    /// <summary>A layer whose type is another model: a partial get-only property of a [Model] class.</summary>
+    private static void CheckSubmodelProperty(IPropertySymbol property, PropertyDeclarationSyntax? syntax, int index, List<ModelIssue> issues)
+    {
+        void Fail(IssueTargetKind where, string reason) =>
+            issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidLayerDeclarationId, new IssueTarget(where, index, null, SourceSpan.None), property.Name, reason));
+
+        if (property.Type.TypeKind == TypeKind.Error)
+        {
+            return;
+        }
+        if (!property.Type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ModelAttribute))
+        {
+            Fail(IssueTargetKind.LayerType, $"has type '{property.Type.ToDisplayString()}', but [Submodel] takes a [Model] class");
+        }
+        else if (!property.Type.DeclaringSyntaxReferences.Any())
+        {
+            Fail(IssueTargetKind.LayerType, $"has type '{property.Type.ToDisplayString()}', a [Model] from another assembly; a submodel must be declared in this project so its shapes can be checked");
+        }
+        else if (property.IsStatic || syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || property.SetMethod is not null)
+        {
+            Fail(IssueTargetKind.Layer, $"must be a get-only partial instance property ('public partial {property.Type.Name} {property.Name} {{ get; }}')");
+        }
+    }
+
+    private static List<HyperparameterSpec> ParseHyperparameters(INamedTypeSymbol type, List<ModelIssue> issues, CancellationToken cancellationToken)
+    {
+        var result = new List<HyperparameterSpec>();
+        foreach (var property in OrderedProperties(type))
+        {
+            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.HyperparameterAttribute);
+            if (attribute is null)
+            {
+                continue;
+            }
+            void Fail(string reason) =>
+                issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name, $"has the hyperparameter '{property.Name}', which {reason}"));
+
+            string typeName = property.Type.SpecialType switch
+            {
+                SpecialType.System_Int32 => "int",
+                SpecialType.System_Int64 => "long",
+                SpecialType.System_Double => "double",
+                SpecialType.System_Single => "float",
+                SpecialType.System_Boolean => "bool",
+                _ => "",
+            };
+            var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+            if (typeName.Length == 0)
+            {
+                Fail($"has type '{property.Type.ToDisplayString()}'; a hyperparameter is an int, long, double, float or bool");
+                continue;
+            }
+            if (property.IsStatic || syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || property.SetMethod is not null)
+            {
+                Fail($"must be a get-only partial instance property ('public partial {typeName} {property.Name} {{ get; }}')");
+                continue;
+            }
+            string? defaultCode = null;
+            long? defaultInteger = null;
+            var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Default");
+            if (named.Key is not null && !named.Value.IsNull)
+            {
+                var value = ReadConstant(named.Value);
+                (defaultCode, defaultInteger) = (typeName, value.Kind) switch
+                {
+                    ("int" or "long", HyperValueKind.Integer) => (Emitting.Code.Long(value.Integers[0]), value.Integers[0]),
+                    ("double" or "float", HyperValueKind.Real or HyperValueKind.Integer) =>
+                        (Emitting.Code.Double(value.Kind == HyperValueKind.Real ? value.Real : value.Integers[0]) + (typeName == "float" ? "f" : ""), (long?)null),
+                    ("bool", HyperValueKind.Boolean) => (Emitting.Code.Bool(value.Flag), (long?)null),
+                    _ => (null, null),
+                };
+                if (defaultCode is null)
+                {
+                    Fail($"has a Default that is not a {typeName}");
+                    continue;
+                }
+            }
+            result.Add(new HyperparameterSpec(property.Name, typeName, defaultCode, defaultInteger, string.Join(" ", syntax.Modifiers.Select(m => m.Text))));
+        }
+        return result;
+    }
+
+    private static List<TensorSpec> ParseTensors(INamedTypeSymbol type, List<ModelIssue> issues, CancellationToken cancellationToken)
+    {
+        var result = new List<TensorSpec>();
+        foreach (var property in OrderedProperties(type))
+        {
+            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is KnownNames.ParameterAttribute or KnownNames.BufferAttribute);
+            if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string shape)
+            {
+                continue;
+            }
+            bool buffer = attribute.AttributeClass!.ToDisplayString() == KnownNames.BufferAttribute;
+            string expected = buffer ? KnownNames.Tensor : "TorchSharp.Modules.Parameter";
+            var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+            string what = buffer ? "[Buffer]" : "[Parameter]";
+            if (property.Type.TypeKind != TypeKind.Error && property.Type.ToDisplayString() != expected)
+            {
+                issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
+                    $"declares {what} '{property.Name}' of type '{property.Type.ToDisplayString()}'; it must be a '{expected}'"));
+                continue;
+            }
+            if (property.IsStatic || syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || property.SetMethod is not null)
+            {
+                issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
+                    $"declares {what} '{property.Name}', which must be a get-only partial instance property"));
+                continue;
+            }
+            var init = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Init").Value;
+            string initName = init.Kind == TypedConstantKind.Enum ? ReadConstant(init).Text : "Zeros";
+            result.Add(new TensorSpec(property.Name, string.Join(" ", syntax.Modifiers.Select(m => m.Text)), buffer, shape, initName));
+        }
+        return result;
+    }
+
+    private static IEnumerable<IPropertySymbol> OrderedProperties(INamedTypeSymbol type) => type.GetMembers().OfType<IPropertySymbol>()
+        .Where(p => p.Locations.Length > 0 && p.Locations[0].IsInSource)
+        .OrderBy(p => p.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
+        .ThenBy(p => p.Locations[0].SourceSpan.Start);
 
     private static bool DerivesFromLayerAttribute(INamedTypeSymbol? attributeClass)
     {
@@ -268,6 +406,15 @@ internal static class ModelParser
         {
             var parameter = parameters[i];
             var constant = attribute.ConstructorArguments[i];
+            if (parameter.IsParams && constant.Kind == TypedConstantKind.Array && attribute.AttributeClass?.Name == "SubmodelAttribute")
+            {
+                // A submodel's arguments mix integers and hyperparameter names: one entry each, by position.
+                for (int j = 0; j < constant.Values.Length; j++)
+                {
+                    arguments.Add(new HyperParameter("#" + j.ToString(System.Globalization.CultureInfo.InvariantCulture), ReadConstant(constant.Values[j])));
+                }
+                continue;
+            }
             if (parameter.IsParams && constant.Kind == TypedConstantKind.Array)
             {
                 arguments.Add(new HyperParameter(Pascal(parameter.Name), ReadArray(constant)));
@@ -341,7 +488,9 @@ internal static class ModelParser
         _ => HyperValue.String(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
     };
 
-    private static ForwardSpec? ParseForward(INamedTypeSymbol type, SemanticModel semanticModel, List<InputSpec> inputs, List<LayerSpec> layers, List<ModelIssue> issues, CancellationToken cancellationToken)
+    private static ForwardSpec? ParseForward(
+        INamedTypeSymbol type, SemanticModel semanticModel, List<InputSpec> inputs, List<LayerSpec> layers,
+        List<HyperparameterSpec> hyperparameters, List<TensorSpec> tensors, List<ModelIssue> issues, CancellationToken cancellationToken)
     {
         var methods = ForwardMethods(type);
         if (methods.Count == 0)
@@ -385,8 +534,11 @@ internal static class ModelParser
         {
             semanticModel = semanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
         }
-        var layerNames = new HashSet<string>(layers.Select(l => l.PropertyName), StringComparer.Ordinal);
-        var statements = new ForwardBodyParser(semanticModel, syntax, layerNames, type, cancellationToken).Parse();
+        var members = new ForwardMembers(
+            new HashSet<string>(layers.Select(l => l.PropertyName), StringComparer.Ordinal),
+            hyperparameters.ToDictionary(h => h.Name, h => h.IsInteger, StringComparer.Ordinal),
+            new HashSet<string>(tensors.Select(t => t.PropertyName), StringComparer.Ordinal));
+        var statements = new ForwardBodyParser(semanticModel, syntax, members, type, cancellationToken).Parse();
         return new ForwardSpec(method.Name, parameterNames.ToEquatableArray(), statements);
     }
 }

@@ -10,8 +10,12 @@ internal static class TorchOperations
     public static readonly HashSet<string> ShapePreserving = new()
     {
         "relu", "relu6", "leaky_relu", "sigmoid", "tanh", "gelu", "silu", "elu", "selu", "softplus", "mish", "hardtanh",
-        "dropout", "abs", "exp", "log", "neg", "sqrt", "square", "contiguous", "detach", "clone",
+        "dropout", "abs", "exp", "log", "neg", "sqrt", "rsqrt", "square", "reciprocal", "contiguous", "detach", "clone",
+        "pow", "clamp", "zero_", "fill_", "normal_", "uniform_", "clamp_", "relu_", "sigmoid_",
     };
+
+    /// <summary>In-place element-wise updates: the other operand must broadcast to the receiver's shape.</summary>
+    public static readonly HashSet<string> InPlace = new() { "add_", "sub_", "mul_", "div_", "copy_" };
 
     private static readonly Dictionary<string, string> Aliases = new()
     {
@@ -29,15 +33,15 @@ internal static class TorchOperations
     private static readonly HashSet<string> Others = new()
     {
         "softmax", "log_softmax", "add", "sub", "mul", "div", "cat", "matmul", "view", "reshape", "flatten",
-        "transpose", "permute", "squeeze", "unsqueeze", "mean", "sum",
+        "transpose", "permute", "squeeze", "unsqueeze", "mean", "sum", "var", "std",
     };
 
-    public static bool IsSupported(string name) => ShapePreserving.Contains(name) || Others.Contains(Canonical(name));
+    public static bool IsSupported(string name) => ShapePreserving.Contains(name) || InPlace.Contains(name) || Others.Contains(Canonical(name));
 
     public static string Canonical(string name) => Aliases.TryGetValue(name, out var canonical) ? canonical : name;
 
     /// <summary>Whether the operation's <c>params long[]</c> argument is a target shape whose entries may be sizes read at run time.</summary>
     public static bool TakesShape(string name) => name is "view" or "reshape";
 
-    public static string SupportedList { get; } = string.Join(", ", ShapePreserving.Concat(Others).Concat(Aliases.Keys).OrderBy(n => n, System.StringComparer.Ordinal));
+    public static string SupportedList { get; } = string.Join(", ", ShapePreserving.Concat(InPlace).Concat(Others).Concat(Aliases.Keys).OrderBy(n => n, System.StringComparer.Ordinal));
 }

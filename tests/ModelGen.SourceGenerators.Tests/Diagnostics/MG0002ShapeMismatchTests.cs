@@ -67,6 +67,54 @@ public class MG0002ShapeMismatchTests
     }
 
     [Fact]
+    public async Task Both_branches_of_an_if_are_checked()
+    {
+        // The seed's inverted residual (Q15 line 664): the add sits on the branch taken when the channel counts differ.
+        await Markup.VerifyAsync("""
+            [Model]
+            [Input("x", "N, 16, H, W")]
+            public partial class M
+            {
+                [Conv2d(32, Kernel = 3, Padding = 1)] public partial Conv2d Conv { get; }
+
+                [Forward]
+                private Tensor Forward(Tensor x)
+                {
+                    var h = Conv.call(x);
+                    if (h.shape[1] != x.shape[1])
+                    {
+                        h = {|MG0002:h + x|};
+                    }
+                    return h;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Returns_of_different_shapes_on_two_paths_are_reported()
+    {
+        await Markup.VerifyAsync("""
+            [Model]
+            [Input("x", "N, 8")]
+            public partial class M
+            {
+                [Linear(4)] public partial Linear Fc { get; }
+
+                [Forward]
+                private Tensor Forward(Tensor x)
+                {
+                    if (training)
+                    {
+                        return Fc.call(x);
+                    }
+                    return {|MG0002:x|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task A_residual_add_of_equal_shapes_is_silent() => Markup.VerifyAsync("""
         [Model]
         [Input("x", "N, 16, H, W")]

@@ -11,7 +11,7 @@ public class GeneratorSnapshotTests
     {
         var (run, output) = TestCompilation.Generate(source);
         Assert.Empty(TestCompilation.Errors(output));
-        return run.GeneratedTrees.Single().GetText().ToString();
+        return string.Join("\n", run.GeneratedTrees.OrderBy(t => t.FilePath, System.StringComparer.Ordinal).Select(t => t.GetText().ToString()));
     }
 
     [Fact]
@@ -28,6 +28,12 @@ public class GeneratorSnapshotTests
 
     [Fact]
     public void Two_inputs_share_the_batch_dimension() => Snapshot.Verify(Generate(ModelSources.TwoInputs));
+
+    [Fact]
+    public void Blocks_with_hyperparameters_composed_as_submodels() => Snapshot.Verify(Generate(ModelSources.ResNet));
+
+    [Fact]
+    public void Custom_layer_with_parameters_buffers_and_both_modes() => Snapshot.Verify(Generate(ModelSources.CustomBatchNorm));
 
     [Fact]
     public void A_model_with_errors_gets_a_minimal_part_that_compiles()

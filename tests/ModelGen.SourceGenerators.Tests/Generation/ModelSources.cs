@@ -81,4 +81,115 @@ internal static class ModelSources
             private Tensor Forward(Tensor state, Tensor action) => Value.call(Hidden.call(torch.cat(new[] { state, action }, 1)));
         }
         """;
+
+    public const string ResNet = Usings + """
+        namespace Samples.ResNet;
+
+        /// <summary>A residual block written once: its width is a hyperparameter inferred from the incoming channels.</summary>
+        [Model]
+        [Input("x", "N, Filters, H, W")]
+        public partial class BasicBlock
+        {
+            [Hyperparameter] public partial int Filters { get; }
+
+            [Conv2d(nameof(Filters), Kernel = 3, Padding = 1, Bias = false)] public partial Conv2d Conv1 { get; }
+            [BatchNorm2d] public partial BatchNorm2d BN1 { get; }
+            [Conv2d(nameof(Filters), Kernel = 3, Padding = 1, Bias = false)] public partial Conv2d Conv2 { get; }
+            [BatchNorm2d] public partial BatchNorm2d BN2 { get; }
+
+            [Forward]
+            private Tensor Forward(Tensor x)
+            {
+                var h = nn.functional.relu(BN1.call(Conv1.call(x)));
+                h = BN2.call(Conv2.call(h));
+                return nn.functional.relu(h + x);
+            }
+        }
+
+        /// <summary>A stride-2 block that widens: the shortcut needs a 1x1 projection, which the shape check demands.</summary>
+        [Model]
+        [Input("x", "N, InChannels, H, W")]
+        public partial class DownsampleBlock
+        {
+            [Hyperparameter] public partial int InChannels { get; }
+            [Hyperparameter] public partial int Filters { get; }
+
+            [Conv2d(nameof(Filters), Kernel = 3, Stride = 2, Padding = 1, Bias = false)] public partial Conv2d Conv1 { get; }
+            [BatchNorm2d] public partial BatchNorm2d BN1 { get; }
+            [Conv2d(nameof(Filters), Kernel = 3, Padding = 1, Bias = false)] public partial Conv2d Conv2 { get; }
+            [BatchNorm2d] public partial BatchNorm2d BN2 { get; }
+            [Conv2d(nameof(Filters), Kernel = 1, Stride = 2, Bias = false)] public partial Conv2d Projection { get; }
+            [BatchNorm2d] public partial BatchNorm2d ProjectionBN { get; }
+
+            [Forward]
+            private Tensor Forward(Tensor x)
+            {
+                var h = nn.functional.relu(BN1.call(Conv1.call(x)));
+                h = BN2.call(Conv2.call(h));
+                return nn.functional.relu(h + ProjectionBN.call(Projection.call(x)));
+            }
+        }
+
+        /// <summary>Blocks composed at 16, 32 and 64 channels, each written once.</summary>
+        [Model]
+        [Input("x", "N, 1, 28, 28")]
+        public partial class SmallResNet
+        {
+            [Conv2d(16, Kernel = 3, Padding = 1, Bias = false)] public partial Conv2d Stem { get; }
+            [BatchNorm2d] public partial BatchNorm2d StemBN { get; }
+            [ReLU] public partial ReLU StemReLU { get; }
+            [Submodel] public partial BasicBlock Stage1 { get; }
+            [Submodel(32)] public partial DownsampleBlock Stage2 { get; }
+            [Submodel] public partial BasicBlock Stage2b { get; }
+            [Submodel(64)] public partial DownsampleBlock Stage3 { get; }
+            [AdaptiveAvgPool2d(1, 1)] public partial AdaptiveAvgPool2d Pool { get; }
+            [Flatten] public partial Flatten Flatten { get; }
+            [Linear(10)] public partial Linear Fc { get; }
+        }
+        """;
+
+    public const string CustomBatchNorm = Usings + """
+        namespace Samples.Layers;
+
+        /// <summary>The seed's Q11 batch norm, done right, as a custom layer: parameters, running buffers, both modes.</summary>
+        [Model]
+        [Input("x", "N, NumFeatures, H, W")]
+        public partial class CustomBatchNorm2d
+        {
+            [Hyperparameter] public partial int NumFeatures { get; }
+            [Hyperparameter(Default = 0.1)] public partial double Momentum { get; }
+            [Hyperparameter(Default = 1e-5)] public partial double Eps { get; }
+
+            [Parameter("NumFeatures", Init = Init.Ones)] public partial Parameter Gamma { get; }
+            [Parameter("NumFeatures")] public partial Parameter Beta { get; }
+            [Buffer("NumFeatures")] public partial Tensor RunningMean { get; }
+            [Buffer("NumFeatures", Init = Init.Ones)] public partial Tensor RunningVar { get; }
+
+            [Forward]
+            private Tensor Forward(Tensor x)
+            {
+                Tensor mean;
+                Tensor variance;
+                if (training)
+                {
+                    // Statistics over the batch and spatial axes: one per channel.
+                    mean = x.mean(new long[] { 0, 2, 3 });
+                    variance = x.var(new long[] { 0, 2, 3 }, unbiased: false);
+                    long count = x.shape[0] * x.shape[2] * x.shape[3];
+                    using (torch.no_grad())
+                    {
+                        RunningMean.mul_(1 - Momentum).add_(mean * Momentum);
+                        RunningVar.mul_(1 - Momentum).add_(variance * (Momentum * count / (count - 1)));
+                    }
+                }
+                else
+                {
+                    mean = RunningMean;
+                    variance = RunningVar;
+                }
+                var normalized = (x - mean.view(1, -1, 1, 1)) / (variance.view(1, -1, 1, 1) + Eps).sqrt();
+                return normalized * Gamma.view(1, -1, 1, 1) + Beta.view(1, -1, 1, 1);
+            }
+        }
+        """;
 }
