@@ -76,6 +76,7 @@ internal static class DiagnosticDescriptors
         InvalidLayerDeclarationId => InvalidLayerDeclaration,
         ForwardSignatureMismatchId => ForwardSignatureMismatch,
         LayerNeverUsedId => LayerNeverUsed,
+        TorchSharpRules.ActivationBeforeLogitsLossId => TorchSharpRules.ActivationBeforeLogitsLoss,
         _ => null,
     };
 
@@ -83,6 +84,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidShapeText, ShapeMismatch, InputNeverUsed, CannotInferSize, InvalidHyperparameter,
         UnsupportedForwardConstruct, InvalidModelDeclaration, InvalidLayerDeclaration, ForwardSignatureMismatch, LayerNeverUsed,
+        TorchSharpRules.ActivationBeforeLogitsLoss,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -90,4 +92,22 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+
+    // ---- MG01xx: hand-written TorchSharp modules and the training code around them (Analyzers/TorchSharp) ----
+
+    /// <summary>
+    /// The rules for hand-written TorchSharp modules and training code (MG01xx). A nested class, so the
+    /// descriptors are initialised before <see cref="All"/> (declared above) reads them.
+    /// </summary>
+    internal static class TorchSharpRules
+    {
+        private const string TrainingCategory = "ModelGen.Training";
+        private const string ModulesCategory = "ModelGen.Modules";
+
+        public const string ActivationBeforeLogitsLossId = "MG0101";
+
+        public static readonly DiagnosticDescriptor ActivationBeforeLogitsLoss = Create(
+            ActivationBeforeLogitsLossId, "Activation output fed to a loss that expects logits", "'{0}' ends with {1}, but {2} expects logits and applies {3} itself", TrainingCategory, DiagnosticSeverity.Warning,
+            "CrossEntropyLoss and BCEWithLogitsLoss take raw scores (logits); a softmax or sigmoid before them is applied twice, which flattens the gradients and slows or stalls training.");
+    }
 }

@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
+
+/// <summary>
+/// What a class declared in source (a hand-written module, or the trainer that holds one) declares: the values
+/// assigned to each of its fields and properties (in initializers, constructors and methods), the
+/// modules it registers by name, and the bodies of its methods. Built once per class per compilation,
+/// on first use, from the class's own declarations.
+/// </summary>
+internal sealed class SourceClass
+{
+    private readonly TorchSymbols _torch;
+    private readonly object _gate = new();
+    private Facts? _facts;
+
+    public SourceClass(TorchSymbols torch, INamedTypeSymbol type)
+    {
+        _torch = torch;
+        Type = type;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>Every value assigned to <paramref name="member"/> (a field or property of this class) through <c>this</c> or in an initializer.</summary>
+    public ImmutableArray<IOperation> ValuesOf(ISymbol member) =>
+        GetFacts().MemberValues.TryGetValue(member.OriginalDefinition, out var values) ? values.ToImmutableArray() : ImmutableArray<IOperation>.Empty;
+
+    /// <summary>The fields and properties that are assigned at least one value in this class.</summary>
+    public IEnumerable<ISymbol> AssignedMembers => GetFacts().MemberValues.Keys;
+
+    /// <summary>The module values passed to <c>register_module(name, module)</c> on this instance.</summary>
+    public ImmutableArray<IOperation> RegisteredModules => GetFacts().Registered;
+
+    /// <summary>The operation body of a method of this class, or null when it has none in source.</summary>
+    public IOperation? BodyOf(IMethodSymbol method) =>
+        GetFacts().Bodies.TryGetValue(method.OriginalDefinition, out var body) ? body : null;
+
+    /// <summary>The methods declared in this class with a body.</summary>
+    public IEnumerable<IMethodSymbol> Methods => GetFacts().Bodies.Keys.OfType<IMethodSymbol>();
+
+    /// <summary>The <c>forward</c> method this class runs: its own, or the nearest source base class's.</summary>
+    public (SourceClass Owner, IMethodSymbol Method, IOperation Body)? Forward()
+    {
+        for (var owner = this; owner is not null; owner = _torch.SourceModule(owner.Type.BaseType))
+        {
+            foreach (var method in owner.Methods)
+            {
+                if (method.Name == "forward" && !method.IsStatic && owner.BodyOf(method) is { } body)
+                {
+                    return (owner, method, body);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Facts GetFacts()
+    {
+        lock (_gate)
+        {
+            return _facts ??= Collect();
+        }
+    }
+
+    private Facts Collect()
+    {
+        var facts = new Facts();
+        foreach (var reference in Type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(CancellationToken.None) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+            var model = _torch.SemanticModel(declaration.SyntaxTree);
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case FieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            if (variable.Initializer is { } initializer
+                                && model.GetDeclaredSymbol(variable) is { } symbol
+                                && model.GetOperation(initializer) is ISymbolInitializerOperation init)
+                            {
+                                facts.Add(symbol, init.Value);
+                                facts.Walk(init.Value, _torch);
+                            }
+                        }
+                        break;
+                    case PropertyDeclarationSyntax property when property.Initializer is { } initializer:
+                        if (model.GetDeclaredSymbol(property) is { } propertySymbol
+                            && model.GetOperation(initializer) is ISymbolInitializerOperation propertyInit)
+                        {
+                            facts.Add(propertySymbol, propertyInit.Value);
+                        }
+                        break;
+                    case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
+                        if (model.GetDeclaredSymbol(method) is IMethodSymbol methodSymbol && model.GetOperation(method) is { } body)
+                        {
+                            facts.Bodies[methodSymbol.OriginalDefinition] = body;
+                            facts.Walk(body, _torch);
+                        }
+                        break;
+                }
+            }
+        }
+        return facts;
+    }
+
+    private sealed class Facts
+    {
+        public readonly Dictionary<ISymbol, List<IOperation>> MemberValues = new(SymbolEqualityComparer.Default);
+        public readonly Dictionary<ISymbol, IOperation> Bodies = new(SymbolEqualityComparer.Default);
+        public ImmutableArray<IOperation> Registered = ImmutableArray<IOperation>.Empty;
+
+        public void Add(ISymbol member, IOperation value)
+        {
+            if (!MemberValues.TryGetValue(member.OriginalDefinition, out var list))
+            {
+                MemberValues[member.OriginalDefinition] = list = new List<IOperation>();
+            }
+            list.Add(value);
+        }
+
+        public void Walk(IOperation root, TorchSymbols torch)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field } assignment:
+                        Add(field.Field, assignment.Value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property } assignment:
+                        Add(property.Property, assignment.Value);
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "register_module", Instance: null or IInstanceReferenceOperation } invocation
+                        when torch.IsTorchSharp(invocation.TargetMethod) && invocation.Arguments.Length == 2:
+                        Registered = Registered.Add(invocation.Arguments[1].Value);
+                        break;
+                }
+            }
+        }
+    }
+}
