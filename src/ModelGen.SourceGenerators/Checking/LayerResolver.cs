@@ -117,7 +117,7 @@ internal sealed class LayerResolver
         }
         _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType, definition.ModuleType,
             definition.Construct(arguments, result), result.Output.ToString(), result.Parameters,
-            arguments.EnumMember("Activation", "None"));
+            arguments.EnumMember("Activation", "None"), spec.Frozen);
         return result.Output;
     }
 
@@ -176,7 +176,7 @@ internal sealed class LayerResolver
                 AddRequirement(new DimRequirement(requirement.Value, requirement.Minimum, requirement.Reason), $"submodel '{Code.SnakeCase(spec.PropertyName)}'");
             }
             _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), child.Name, spec.PropertyType,
-                bound.Construction, outcome.Output.ToString(), outcome.Parameters, "None");
+                bound.Construction, outcome.Output.ToString(), outcome.Parameters, "None", spec.Frozen);
         }
         return outcome.Output;
     }
@@ -244,7 +244,7 @@ internal sealed class LayerResolver
             if (!arguments.HasErrors)
             {
                 _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType, definition.ModuleType,
-                    construction, "", Dim.Zero, arguments.EnumMember("Activation", "None"));
+                    construction, "", Dim.Zero, arguments.EnumMember("Activation", "None"), spec.Frozen);
             }
         }
     }
@@ -253,6 +253,6 @@ internal sealed class LayerResolver
     {
         var spec = _spec.Layers[index];
         string type = LayerCatalog.Find(spec.Kind)?.ModuleType ?? spec.PropertyType;
-        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, type, "", "", Dim.Zero, "None");
+        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, type, "", "", Dim.Zero, "None", spec.Frozen);
     }
 }

@@ -54,6 +54,7 @@ internal static class ModelChecker
                 : new ForwardFlow(spec, inputs, states, resolver, issues, cancellationToken).Run();
         }
 
+        bool probabilities = spec.IsGan && GanRules.Check(spec, output, scope, issues);
         bool complete = spec.CanGenerate && !issues.Any(i => DiagnosticDescriptors.IsError(i.Id)) && resolver.AllResolved;
         var layers = resolver.Layers;
         var parameters = layers.Aggregate(Dim.Zero, (sum, l) => sum + l.Parameters);
@@ -66,7 +67,8 @@ internal static class ModelChecker
             tensors.ToEquatableArray(),
             output?.ToString() ?? "",
             resolver.Requirements.ToEquatableArray(),
-            issues.ToEquatableArray());
+            issues.ToEquatableArray(),
+            probabilities);
         return new Outcome(model, output, parameters, resolver.Requirements);
     }
 

@@ -73,6 +73,17 @@ internal static partial class ModelEmitter
                 ? $"register_buffer({Code.String(tensor.ModuleName)}, {Code.FieldName(tensor.PropertyName)});"
                 : $"register_parameter({Code.String(tensor.ModuleName)}, {Code.FieldName(tensor.PropertyName)});");
         }
+        foreach (var layer in model.Layers.Where(l => l.Frozen))
+        {
+            writer.WriteLineNoTabs("");
+            writer.WriteLine($"// {layer.PropertyName} is [Frozen]: its parameters are not trained.");
+            writer.WriteLine($"foreach (var parameter in {Code.FieldName(layer.PropertyName)}.parameters())");
+            writer.WriteLine("{");
+            writer.Indent++;
+            writer.WriteLine("parameter.requires_grad = false;");
+            writer.Indent--;
+            writer.WriteLine("}");
+        }
         writer.Indent--;
         writer.WriteLine("}");
     }

@@ -69,7 +69,7 @@ internal static partial class ModelEmitter
         writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Runs the model for inference: switches it to evaluation mode (dropout off, batch norm on its");
-        writer.WriteLine("/// running statistics) and records no gradients. <see cref=\"TrainStep\"/> switches back to training mode.");
+        writer.WriteLine("/// running statistics) and records no gradients; the training steps switch back to training mode.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine($"public Tensor Predict({InputParameters(spec)})");
         writer.WriteLine("{");
@@ -85,31 +85,4 @@ internal static partial class ModelEmitter
         writer.WriteLine("}");
     }
 
-    private static void WriteTrainStep(IndentedTextWriter writer, CheckedModel model)
-    {
-        var spec = model.Spec;
-        writer.WriteLineNoTabs("");
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// One training step in training mode: forward, loss, backward, optimizer step. Every tensor it");
-        writer.WriteLine("/// creates is disposed before it returns, so native memory stays flat over any number of steps.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine("/// <param name=\"target\">What the loss compares the output with.</param>");
-        writer.WriteLine("/// <param name=\"optimizer\">An optimizer over this model's parameters.</param>");
-        writer.WriteLine("/// <param name=\"loss\">The loss module, called as loss(output, target).</param>");
-        writer.WriteLine("/// <returns>The loss before the step.</returns>");
-        string inputs = string.Join(", ", spec.Inputs.Select(i => "Tensor " + i.Name).Append("Tensor target"));
-        writer.WriteLine($"public float TrainStep({inputs}, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)");
-        writer.WriteLine("{");
-        writer.Indent++;
-        writer.WriteLine("using var scope = torch.NewDisposeScope();");
-        writer.WriteLine("train();");
-        writer.WriteLine("optimizer.zero_grad();");
-        writer.WriteLine($"var output = call({InputArguments(spec)});");
-        writer.WriteLine("var value = loss.call(output, target);");
-        writer.WriteLine("value.backward();");
-        writer.WriteLine("optimizer.step();");
-        writer.WriteLine("return value.item<float>();");
-        writer.Indent--;
-        writer.WriteLine("}");
-    }
 }

@@ -28,7 +28,7 @@ internal static partial class ModelEmitter
         foreach (var layer in model.Layers)
         {
             string count = Code.Size(layer.Parameters);
-            writer.WriteLine($"new({Code.String(layer.ModuleName)}, {Code.String(layer.Kind)}, {Code.String(layer.OutputShape)}, {count}, {count}),");
+            writer.WriteLine($"new({Code.String(layer.ModuleName)}, {Code.String(layer.Kind)}, {Code.String(layer.OutputShape)}, {count}, {(layer.Frozen ? "0" : count)}),");
         }
         foreach (var tensor in model.Tensors.Where(t => !t.IsBuffer))
         {

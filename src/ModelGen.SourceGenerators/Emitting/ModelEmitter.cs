@@ -52,7 +52,15 @@ internal static partial class ModelEmitter
             WriteForward(writer, model);
             WriteGuard(writer, model);
             WritePredict(writer, model);
-            WriteTrainStep(writer, model);
+            if (spec.IsGan)
+            {
+                WriteAdversarialStep(writer, model);
+            }
+            else
+            {
+                WriteTrainStep(writer, model);
+            }
+            WriteTrainableParameters(writer);
         }
         else
         {

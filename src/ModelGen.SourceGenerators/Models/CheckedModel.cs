@@ -14,6 +14,7 @@ namespace ModelGen.SourceGenerators.Models;
 /// <param name="OutputShape">The model's output shape.</param>
 /// <param name="Requirements">Conditions on run-time sizes that could not be decided at compile time.</param>
 /// <param name="Issues">Every issue: the parser's and the checker's.</param>
+/// <param name="DiscriminatorOutputsProbabilities">For a [Gan]: the discriminator ends with a sigmoid, so its scores are probabilities, not logits.</param>
 internal sealed record CheckedModel(
     ModelSpec Spec,
     bool Complete,
@@ -22,7 +23,8 @@ internal sealed record CheckedModel(
     EquatableArray<CheckedTensor> Tensors,
     string OutputShape,
     EquatableArray<GuardRequirement> Requirements,
-    EquatableArray<ModelIssue> Issues);
+    EquatableArray<ModelIssue> Issues,
+    bool DiscriminatorOutputsProbabilities);
 
 /// <summary>An input and its declared dimensions (each a constant or a single name).</summary>
 internal sealed record CheckedInput(string Name, string ShapeText, EquatableArray<Dim> Dims);
@@ -37,6 +39,7 @@ internal sealed record CheckedInput(string Name, string ShapeText, EquatableArra
 /// <param name="OutputShape">Its output shape (after its activation), or empty.</param>
 /// <param name="Parameters">Its parameter count: a constant, or an expression over hyperparameters.</param>
 /// <param name="Activation">The activation option, <c>None</c> when absent.</param>
+/// <param name="Frozen">Its parameters are not trained.</param>
 internal sealed record CheckedLayer(
     string PropertyName,
     string Modifiers,
@@ -46,7 +49,8 @@ internal sealed record CheckedLayer(
     string Construction,
     string OutputShape,
     Dim Parameters,
-    string Activation);
+    string Activation,
+    bool Frozen);
 
 /// <summary>A <c>[Parameter]</c> or <c>[Buffer]</c> tensor with its shape (sizes known at construction).</summary>
 internal sealed record CheckedTensor(string PropertyName, string Modifiers, string ModuleName, bool IsBuffer, EquatableArray<Dim> Shape, string Init);

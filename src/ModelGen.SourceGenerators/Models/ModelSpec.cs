@@ -16,6 +16,7 @@ namespace ModelGen.SourceGenerators.Models;
 /// <param name="CanGenerate">False when the declaration itself is unusable (not partial, generic, ...): nothing is emitted.</param>
 /// <param name="HasUserConstructor">The user declared a constructor (an error); the generated part then has none.</param>
 /// <param name="HasUserBaseClass">The user declared a base class (an error); the generated part then repeats none.</param>
+/// <param name="IsGan">Marked [Gan]: a generator and a discriminator trained adversarially.</param>
 /// <param name="Issues">Problems found while parsing.</param>
 internal sealed record ModelSpec(
     string? Namespace,
@@ -29,6 +30,7 @@ internal sealed record ModelSpec(
     bool CanGenerate,
     bool HasUserConstructor,
     bool HasUserBaseClass,
+    bool IsGan,
     EquatableArray<ModelIssue> Issues)
 {
     /// <summary>The class name with its namespace, for messages and hint names.</summary>
@@ -66,13 +68,15 @@ internal sealed record InputSpec(string Name, string ShapeText);
 /// <param name="Kind">The layer kind: the attribute's name without <c>Attribute</c>, e.g. <c>Conv2d</c>.</param>
 /// <param name="Arguments">The attribute's arguments by property name; defaults are not listed.</param>
 /// <param name="TypeMetadataName">The property type's metadata name, by which a submodel's model is found.</param>
+/// <param name="Frozen">Marked [Frozen]: its parameters are not trained.</param>
 internal sealed record LayerSpec(
     string PropertyName,
     string Modifiers,
     string PropertyType,
     string Kind,
     EquatableArray<HyperParameter> Arguments,
-    string TypeMetadataName);
+    string TypeMetadataName,
+    bool Frozen);
 
 /// <summary>One constant argument of a layer attribute or of a torch call in a forward body.</summary>
 internal sealed record HyperParameter(string Name, HyperValue Value);

@@ -10,6 +10,8 @@ internal static class KnownNames
     public const string HyperparameterAttribute = "ModelGen.HyperparameterAttribute";
     public const string ParameterAttribute = "ModelGen.ParameterAttribute";
     public const string BufferAttribute = "ModelGen.BufferAttribute";
+    public const string FrozenAttribute = "ModelGen.FrozenAttribute";
+    public const string GanAttribute = "ModelGen.GanAttribute";
     public const string Tensor = "TorchSharp.torch.Tensor";
     public const string Torch = "TorchSharp.torch";
     public const string Functional = "TorchSharp.torch.nn.functional";

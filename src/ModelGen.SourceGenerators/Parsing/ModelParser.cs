@@ -48,6 +48,7 @@ internal static class ModelParser
             canGenerate,
             userConstructor,
             userBaseClass,
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GanAttribute),
             issues.ToEquatableArray());
     }
 
@@ -184,7 +185,8 @@ internal static class ModelParser
                 : attribute.AttributeClass.Name;
             var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
             string modifiers = syntax is null ? "public partial" : string.Join(" ", syntax.Modifiers.Select(m => m.Text));
-            layers.Add(new LayerSpec(property.Name, modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), kind, ReadArguments(attribute), MetadataName(property.Type)));
+            layers.Add(new LayerSpec(property.Name, modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), kind, ReadArguments(attribute), MetadataName(property.Type),
+                property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.FrozenAttribute)));
             if (kind == "Submodel")
             {
                 CheckSubmodelProperty(property, syntax, index, issues);

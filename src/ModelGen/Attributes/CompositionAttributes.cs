@@ -76,3 +76,25 @@ public sealed class BufferAttribute : Attribute
     /// <summary>Its initial values.</summary>
     public Init Init { get; set; } = Init.Zeros;
 }
+
+/// <summary>
+/// Marks a layer (typically a pretrained [Submodel] backbone) whose parameters are not trained: they are
+/// created with <c>requires_grad = false</c>, the summary counts them as non-trainable, and the generated
+/// <c>TrainableParameters()</c>, which an optimizer should be given, leaves them out.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class FrozenAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Makes a sequential model of two [Submodel]s, a generator then a discriminator, a generative
+/// adversarial network. Its forward scores generated samples (<c>D(G(noise))</c>, so the two are
+/// shape-checked together); instead of a supervised <c>TrainStep</c> it gets <c>AdversarialStep</c>, which
+/// alternates a discriminator update on real and detached generated samples with a generator update,
+/// each with its own optimizer, and <c>Generate</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GanAttribute : Attribute
+{
+}

@@ -36,6 +36,9 @@ public class GeneratorSnapshotTests
     public void Custom_layer_with_parameters_buffers_and_both_modes() => Snapshot.Verify(Generate(ModelSources.CustomBatchNorm));
 
     [Fact]
+    public void Gan_with_an_adversarial_step_instead_of_a_supervised_one() => Snapshot.Verify(Generate(ModelSources.Gan));
+
+    [Fact]
     public void A_model_with_errors_gets_a_minimal_part_that_compiles()
     {
         var source = ModelSources.MnistCnn.Replace("[MaxPool2d(2)]", "[MaxPool2d(50)]");

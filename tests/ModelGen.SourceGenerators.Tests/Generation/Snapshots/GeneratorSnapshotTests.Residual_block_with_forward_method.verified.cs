@@ -96,7 +96,7 @@ namespace Samples.Blocks
 
         /// <summary>
         /// Runs the model for inference: switches it to evaluation mode (dropout off, batch norm on its
-        /// running statistics) and records no gradients. <see cref="TrainStep"/> switches back to training mode.
+        /// running statistics) and records no gradients; the training steps switch back to training mode.
         /// </summary>
         public Tensor Predict(Tensor x)
         {
@@ -126,5 +126,8 @@ namespace Samples.Blocks
             optimizer.step();
             return value.item<float>();
         }
+
+        /// <summary>The parameters that are trained (all but those of [Frozen] layers): give these to the optimizer.</summary>
+        public global::System.Collections.Generic.IEnumerable<Parameter> TrainableParameters() => global::System.Linq.Enumerable.Where(parameters(), p => p.requires_grad);
     }
 }
