@@ -77,6 +77,8 @@ internal static class DiagnosticDescriptors
         ForwardSignatureMismatchId => ForwardSignatureMismatch,
         LayerNeverUsedId => LayerNeverUsed,
         TorchSharpRules.ActivationBeforeLogitsLossId => TorchSharpRules.ActivationBeforeLogitsLoss,
+        TorchSharpRules.GeneratedSamplesNotDetachedId => TorchSharpRules.GeneratedSamplesNotDetached,
+        TorchSharpRules.OptimizerCrossesNetworksId => TorchSharpRules.OptimizerCrossesNetworks,
         _ => null,
     };
 
@@ -84,7 +86,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidShapeText, ShapeMismatch, InputNeverUsed, CannotInferSize, InvalidHyperparameter,
         UnsupportedForwardConstruct, InvalidModelDeclaration, InvalidLayerDeclaration, ForwardSignatureMismatch, LayerNeverUsed,
-        TorchSharpRules.ActivationBeforeLogitsLoss,
+        TorchSharpRules.ActivationBeforeLogitsLoss, TorchSharpRules.GeneratedSamplesNotDetached, TorchSharpRules.OptimizerCrossesNetworks,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -109,5 +111,17 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor ActivationBeforeLogitsLoss = Create(
             ActivationBeforeLogitsLossId, "Activation output fed to a loss that expects logits", "'{0}' ends with {1}, but {2} expects logits and applies {3} itself", TrainingCategory, DiagnosticSeverity.Warning,
             "CrossEntropyLoss and BCEWithLogitsLoss take raw scores (logits); a softmax or sigmoid before them is applied twice, which flattens the gradients and slows or stalls training.");
+
+        public const string GeneratedSamplesNotDetachedId = "MG0102";
+
+        public static readonly DiagnosticDescriptor GeneratedSamplesNotDetached = Create(
+            GeneratedSamplesNotDetachedId, "Discriminator loss on generated samples is not detached", "'{0}' reaches discriminator '{1}' without detach(): its loss also back-propagates into generator '{2}'", TrainingCategory, DiagnosticSeverity.Warning,
+            "In the discriminator's step of a GAN, generated samples must be detached from the generator; otherwise the discriminator's loss fills the generator's gradients (and frees its graph), and the generator is pushed the wrong way.");
+
+        public const string OptimizerCrossesNetworksId = "MG0103";
+
+        public static readonly DiagnosticDescriptor OptimizerCrossesNetworks = Create(
+            OptimizerCrossesNetworksId, "Optimizer steps the other network of an adversarial pair", "{0}", TrainingCategory, DiagnosticSeverity.Warning,
+            "The generator and the discriminator of a GAN are trained against each other: each needs its own optimizer, stepped only after its own loss's backward pass.");
     }
 }

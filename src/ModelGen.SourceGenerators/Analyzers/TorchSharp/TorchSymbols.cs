@@ -24,6 +24,7 @@ internal sealed class TorchSymbols
         Module = module;
         Tensor = tensor;
         Assembly = module.ContainingAssembly;
+        Optimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
     }
 
     public Compilation Compilation { get; }
@@ -33,6 +34,9 @@ internal sealed class TorchSymbols
 
     /// <summary><c>TorchSharp.torch.Tensor</c>.</summary>
     public INamedTypeSymbol Tensor { get; }
+
+    /// <summary><c>TorchSharp.torch.optim.Optimizer</c>, the base of every optimizer.</summary>
+    public INamedTypeSymbol? Optimizer { get; }
 
     /// <summary>The TorchSharp assembly: a method is TorchSharp's own when it is declared here.</summary>
     public IAssemblySymbol Assembly { get; }
@@ -47,23 +51,26 @@ internal sealed class TorchSymbols
     public bool IsTorchSharp(ISymbol? symbol) =>
         symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Assembly);
 
-    public bool IsModule(ITypeSymbol? type)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(t, Module))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public bool IsModule(ITypeSymbol? type) => DerivesFrom(type, Module);
 
-    public bool IsTensor(ITypeSymbol? type)
+    public bool IsTensor(ITypeSymbol? type) => DerivesFrom(type, Tensor);
+
+    public bool IsOptimizer(ITypeSymbol? type) => DerivesFrom(type, Optimizer);
+
+    /// <summary>Whether <paramref name="invocation"/> calls TorchSharp's <paramref name="name"/> on a tensor (<c>x.detach()</c>, <c>loss.backward()</c>).</summary>
+    public bool IsTensorMethod(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, string name) =>
+        invocation.TargetMethod.Name == name && !invocation.TargetMethod.IsStatic && invocation.Instance is not null
+        && IsTensor(invocation.Instance.Type) && IsTorchSharp(invocation.TargetMethod);
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
+        if (baseType is null)
+        {
+            return false;
+        }
         for (var t = type; t is not null; t = t.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(t, Tensor))
+            if (SymbolEqualityComparer.Default.Equals(t, baseType))
             {
                 return true;
             }
