@@ -14,7 +14,7 @@ public sealed class ShapeTextError
         Length = length;
     }
 
-    /// <summary>A specific sentence, such as <c>dimension 2 is empty</c>.</summary>
+    /// <summary>A specific sentence, such as <c>dimension 1 is empty</c> (dimensions count from 0).</summary>
     public string Message { get; }
 
     /// <summary>Index into the text of the first character at fault.</summary>

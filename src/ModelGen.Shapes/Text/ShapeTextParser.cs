@@ -13,7 +13,9 @@ internal sealed class ShapeTextParser
     private readonly string _text;
     private readonly List<Token> _tokens = new List<Token>();
     private int _position;
-    private int _dimension;
+
+    // The dimension being parsed, counted from 0 like torch, the entry guard and the shape rules.
+    private int _dimension = -1;
 
     public ShapeTextParser(string text) => _text = text;
 

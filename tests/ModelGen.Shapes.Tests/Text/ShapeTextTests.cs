@@ -78,11 +78,20 @@ public class ShapeTextTests
     [Fact]
     public void An_empty_dimension_underlines_the_comma_after_it_or_before_it_at_the_end()
     {
-        var error = ParseFails("N,,3", "dimension 2 is empty", 2, ",");
-        Assert.Equal("dimension 2 is empty", error.Message);
-        ParseFails(", 3", "dimension 1 is empty", 0, ",");
-        ParseFails("N, 3,", "dimension 3 is empty", 4, ",");
-        ParseFails("N, , 3", "dimension 2 is empty", 3, ",");
+        var error = ParseFails("N,,3", "dimension 1 is empty", 2, ",");
+        Assert.Equal("dimension 1 is empty", error.Message);
+        ParseFails(", 3", "dimension 0 is empty", 0, ",");
+        ParseFails("N, 3,", "dimension 2 is empty", 4, ",");
+        ParseFails("N, , 3", "dimension 1 is empty", 3, ",");
+    }
+
+    [Fact]
+    public void Dimensions_are_numbered_from_0_as_torch_and_the_generated_entry_guard_number_them()
+    {
+        Assert.Equal("dimension 1 is empty", ShapeText.Parse("N,, 28").Error!.Message);
+        Assert.Equal("dimension 0 is empty", ShapeText.Parse(",28").Error!.Message);
+        Assert.Equal("dimension 2 ('4 - 4') is 0: sizes must be positive", ShapeText.Parse("N, 1, 4 - 4").Error!.Message);
+        Assert.Equal("unexpected 'W' in dimension 3: expected an operator (+, -, *, /), ',' or the end of the shape", ShapeText.Parse("N, 1, H, 2 W").Error!.Message);
     }
 
     [Fact]
@@ -104,9 +113,9 @@ public class ShapeTextTests
     [Fact]
     public void A_dimension_that_is_a_non_positive_constant_is_an_error_over_the_dimension()
     {
-        ParseFails("N, 3 - 3", "dimension 2 ('3 - 3') is 0: sizes must be positive", 3, "3 - 3");
-        ParseFails("N, 2 - 5, 4", "dimension 2 ('2 - 5') is -3", 3, "2 - 5");
-        ParseFails("N, 1 / 2", "dimension 2 ('1 / 2') is 0", 3, "1 / 2");
+        ParseFails("N, 3 - 3", "dimension 1 ('3 - 3') is 0: sizes must be positive", 3, "3 - 3");
+        ParseFails("N, 2 - 5, 4", "dimension 1 ('2 - 5') is -3", 3, "2 - 5");
+        ParseFails("N, 1 / 2", "dimension 1 ('1 / 2') is 0", 3, "1 / 2");
     }
 
     [Fact]
@@ -117,8 +126,8 @@ public class ShapeTextTests
         ParseFails("N, 2.5", "'2.5' is not a valid dimension", 3, "2.5");
         ParseFails("N, 3x", "'3x' is not a valid dimension", 3, "3x");
         ParseFails("N, é", "'é' is not a valid dimension", 3, "é");
-        ParseFails("N H", "unexpected 'H' in dimension 1: expected an operator (+, -, *, /), ',' or the end of the shape", 2, "H");
-        ParseFails("N, H $", "unexpected '$' in dimension 2", 5, "$");
+        ParseFails("N H", "unexpected 'H' in dimension 0: expected an operator (+, -, *, /), ',' or the end of the shape", 2, "H");
+        ParseFails("N, H $", "unexpected '$' in dimension 1", 5, "$");
     }
 
     [Fact]
@@ -127,7 +136,7 @@ public class ShapeTextTests
         ParseFails("N, (H - 1 / 2", "'(' is never closed", 3, "(");
         ParseFails("N, H - 1) / 2", "')' has no matching '('", 8, ")");
         ParseFails("N, ()", "empty parentheses '()'", 3, "()");
-        ParseFails("N, (H 1)", "unexpected '1' in dimension 2: expected an operator (+, -, *, /) or ')'", 6, "1");
+        ParseFails("N, (H 1)", "unexpected '1' in dimension 1: expected an operator (+, -, *, /) or ')'", 6, "1");
         ParseFails("[N, 3", "'[' is never closed", 0, "[");
         ParseFails("N, 3]", "']' has no matching '['", 4, "]");
         ParseFails("[N, 3] 4", "unexpected '4' after the closing ']'", 7, "4");
@@ -155,7 +164,7 @@ public class ShapeTextTests
     public void Overflow_is_an_error_not_an_exception()
     {
         ParseFails("N, 99999999999999999999", "'99999999999999999999' is too large for a 64-bit integer", 3, "99999999999999999999");
-        ParseFails("N, 9223372036854775807 + 1", "dimension 2 ('9223372036854775807 + 1') overflows a 64-bit integer", 3, "9223372036854775807 + 1");
+        ParseFails("N, 9223372036854775807 + 1", "dimension 1 ('9223372036854775807 + 1') overflows a 64-bit integer", 3, "9223372036854775807 + 1");
         ParseFails("N, 4294967296 * 4294967296", "overflows a 64-bit integer", 3, "4294967296 * 4294967296");
     }
 
