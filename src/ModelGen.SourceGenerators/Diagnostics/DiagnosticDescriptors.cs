@@ -79,6 +79,8 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.ActivationBeforeLogitsLossId => TorchSharpRules.ActivationBeforeLogitsLoss,
         TorchSharpRules.GeneratedSamplesNotDetachedId => TorchSharpRules.GeneratedSamplesNotDetached,
         TorchSharpRules.OptimizerCrossesNetworksId => TorchSharpRules.OptimizerCrossesNetworks,
+        TorchSharpRules.ModuleAddedAfterOptimizerId => TorchSharpRules.ModuleAddedAfterOptimizer,
+        TorchSharpRules.FreezeNeverRunsId => TorchSharpRules.FreezeNeverRuns,
         _ => null,
     };
 
@@ -87,6 +89,7 @@ internal static class DiagnosticDescriptors
         InvalidShapeText, ShapeMismatch, InputNeverUsed, CannotInferSize, InvalidHyperparameter,
         UnsupportedForwardConstruct, InvalidModelDeclaration, InvalidLayerDeclaration, ForwardSignatureMismatch, LayerNeverUsed,
         TorchSharpRules.ActivationBeforeLogitsLoss, TorchSharpRules.GeneratedSamplesNotDetached, TorchSharpRules.OptimizerCrossesNetworks,
+        TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -123,5 +126,17 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor OptimizerCrossesNetworks = Create(
             OptimizerCrossesNetworksId, "Optimizer steps the other network of an adversarial pair", "{0}", TrainingCategory, DiagnosticSeverity.Warning,
             "The generator and the discriminator of a GAN are trained against each other: each needs its own optimizer, stepped only after its own loss's backward pass.");
+
+        public const string ModuleAddedAfterOptimizerId = "MG0104";
+
+        public static readonly DiagnosticDescriptor ModuleAddedAfterOptimizer = Create(
+            ModuleAddedAfterOptimizerId, "Module added after the optimizer was created", "'{0}' adds a module to '{1}' after '{2}' was created over its parameters: the optimizer has no state for the new parameters, so they are never trained (step() fails on them)", TrainingCategory, DiagnosticSeverity.Warning,
+            "TorchSharp's optimizers set up per-parameter state when they are created; modules added to a model afterwards are not trained by it. Build the whole model first, then create the optimizer.");
+
+        public const string FreezeNeverRunsId = "MG0105";
+
+        public static readonly DiagnosticDescriptor FreezeNeverRuns = Create(
+            FreezeNeverRunsId, "Parameters are never frozen", "This '{0}' query is never enumerated, so the lambda that sets requires_grad never runs and the parameters are still trained; use a foreach loop", TrainingCategory, DiagnosticSeverity.Warning,
+            "LINQ queries are deferred: a Select or Where whose result is discarded does nothing. A backbone frozen that way still requires grad and is updated by an optimizer over the model's parameters.");
     }
 }

@@ -15,7 +15,7 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// Softmax field, the last element of a Sequential, a functional call).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ActivationBeforeLogitsLossAnalyzer : DiagnosticAnalyzer
+public sealed class ActivationBeforeLogitsLossAnalyzer : TorchSharpAnalyzer
 {
     /// <summary>Property key: the form of each activation, in the order of the additional locations (<see cref="ActivationForm"/> names, ';'-separated).</summary>
     public const string FormsProperty = "ActivationForms";
@@ -27,18 +27,8 @@ public sealed class ActivationBeforeLogitsLossAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.TorchSharpRules.ActivationBeforeLogitsLoss);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TorchSymbols.Resolve(start.Compilation) is { } torch)
-            {
-                start.RegisterOperationAction(c => Analyze(c, torch), OperationKind.Invocation);
-            }
-        });
-    }
+    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
+        context.RegisterOperationAction(c => Analyze(c, torch), OperationKind.Invocation);
 
     private static void Analyze(OperationAnalysisContext context, TorchSymbols torch)
     {

@@ -16,7 +16,7 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// only its own network's optimizer.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AdversarialTrainingAnalyzer : DiagnosticAnalyzer
+public sealed class AdversarialTrainingAnalyzer : TorchSharpAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -24,18 +24,8 @@ public sealed class AdversarialTrainingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TorchSharpRules.OptimizerCrossesNetworks);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (TorchSymbols.Resolve(start.Compilation) is { } torch)
-            {
-                start.RegisterOperationAction(c => new Step(c, torch).Analyze(), OperationKind.MethodBody);
-            }
-        });
-    }
+    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
+        context.RegisterOperationAction(c => new Step(c, torch).Analyze(), OperationKind.MethodBody);
 
     /// <summary>The analysis of one method body.</summary>
     private sealed class Step
