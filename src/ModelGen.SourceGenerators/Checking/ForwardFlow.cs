@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ModelGen.Shapes;
 using ModelGen.SourceGenerators.Diagnostics;
+using ModelGen.SourceGenerators.Layers;
 using ModelGen.SourceGenerators.Models;
 
 namespace ModelGen.SourceGenerators.Checking;
@@ -117,9 +118,12 @@ internal sealed class ForwardFlow
             if (value is null)
             {
                 _broken = true;
-                if (statement.Kind == ForwardStatementKind.Assign)
+                if (statement.Kind is ForwardStatementKind.Assign or ForwardStatementKind.Deconstruct)
                 {
-                    env.SetUnknown(statement.Target);
+                    foreach (var name in statement.Target.Split(','))
+                    {
+                        env.SetUnknown(name);
+                    }
                 }
                 else if (statement.Kind == ForwardStatementKind.Return)
                 {
@@ -129,6 +133,22 @@ internal sealed class ForwardFlow
             }
             switch (statement.Kind)
             {
+                case ForwardStatementKind.Deconstruct:
+                    var names = statement.Target.Split(',');
+                    if (value.Items is not { } items || items.Count != names.Length)
+                    {
+                        Unsupported(statement.Value, $"'{statement.Value.Text}'", $"it is not a tuple of {names.Length} the checker followed");
+                        _broken = true;
+                        break;
+                    }
+                    for (int i = 0; i < names.Length; i++)
+                    {
+                        if (names[i] != "_")
+                        {
+                            env.Set(names[i], items[i]);
+                        }
+                    }
+                    break;
                 case ForwardStatementKind.Return when value.Shape is null:
                     Unsupported(statement.Value, $"'{statement.Value.Text}'", "a [Forward] method returns a tensor");
                     _broken = true;
@@ -196,6 +216,10 @@ internal sealed class ForwardFlow
                 return LayerCall(node, env);
             case ForwardNodeKind.Operation:
                 return Operation(node, env);
+            case ForwardNodeKind.TupleItem:
+                return TupleItem(node, env);
+            case ForwardNodeKind.Null:
+                return Unsupported(node, "null", "null stands only for an absent optional argument of a layer call");
             case ForwardNodeKind.Unsupported when node.Name.Length == 0:
                 return null;
             default:
@@ -276,13 +300,57 @@ internal sealed class ForwardFlow
     private Value? LayerCall(ForwardNode node, Environment env)
     {
         int index = _resolver.IndexOf(node.Name);
-        var input = Tensor(node, 0, env, out var shape);
-        if (input is null || index < 0)
+        var arguments = new List<IReadOnlyList<Shape>?>();
+        var sources = new List<string> { "layer:" + node.Name };
+        foreach (var operand in node.Operands)
+        {
+            if (operand.Kind == ForwardNodeKind.Null)
+            {
+                arguments.Add(null);
+                continue;
+            }
+            var value = Evaluate(operand, env);
+            if (value is null)
+            {
+                return null;
+            }
+            var shapes = value.Shape is { } single ? new[] { single }
+                : value.Items is { } items && items.All(i => i.Shape is not null) ? items.Select(i => i.Shape!).ToArray()
+                : null;
+            if (shapes is null)
+            {
+                return Unsupported(operand, $"'{operand.Text}'", "a layer takes tensors (or a tuple of tensors, or null for an absent optional one)");
+            }
+            arguments.Add(shapes);
+            sources.AddRange(value.AllSources());
+        }
+        if (index < 0)
         {
             return null;
         }
-        var output = _resolver.Apply(index, shape, IssueTarget.Code(node.Span));
-        return output is null ? null : Value.Tensor(output, input.Sources.Append("layer:" + node.Name));
+        var application = _resolver.Call(index, new LayerInputs(arguments), IssueTarget.Code(node.Span));
+        if (application is null)
+        {
+            return null;
+        }
+        return application.Tuple is { } tuple
+            ? Value.List(tuple.Select(shape => Value.Tensor(shape, sources)).ToList())
+            : Value.Tensor(application.Result.Output!, sources);
+    }
+
+    private Value? TupleItem(ForwardNode node, Environment env)
+    {
+        var tuple = Evaluate(node.Operands[0], env);
+        if (tuple is null)
+        {
+            return null;
+        }
+        long position = node.Arguments[0].Value.Integers[0];
+        if (tuple.Items is not { } items || position >= items.Count)
+        {
+            return Unsupported(node, $"'{node.Text}'", "it is not an element of a tuple the checker followed");
+        }
+        return items[(int)position];
     }
 
     private Value? Operation(ForwardNode node, Environment env)

@@ -54,25 +54,44 @@ internal sealed class LayerResolver
 
     public IReadOnlyList<GuardRequirement> Requirements => _requirements;
 
-    /// <summary>Applies layer <paramref name="index"/> to <paramref name="input"/>; null (with an issue) when it does not fit.</summary>
+    /// <summary>Applies layer <paramref name="index"/> in a sequential chain; the shape it hands on, or null (with an issue).</summary>
     public Shape? Apply(int index, Shape input, IssueTarget where)
     {
-        var spec = _spec.Layers[index];
-        if (spec.Kind == "Submodel")
+        if (_spec.Layers[index].Kind == "Submodel")
         {
             return ApplySubmodel(index, input, where);
         }
+        var applied = Apply(index, LayerInputs.Single(input), where);
+        return applied is null ? null : applied.Value.Definition.ChainOutput(applied.Value.Application, applied.Value.Arguments);
+    }
+
+    /// <summary>Applies layer <paramref name="index"/> to its call arguments in a forward body; null (with an issue) when it does not fit.</summary>
+    public LayerApplication? Call(int index, LayerInputs inputs, IssueTarget where)
+    {
+        if (_spec.Layers[index].Kind == "Submodel")
+        {
+            return inputs.Count == 1 && inputs.Tensor(0) is { } input && ApplySubmodel(index, input, where) is { } output
+                ? new LayerApplication(LayerResult.Ok(output, Dim.Zero))
+                : null;
+        }
+        return Apply(index, inputs, where)?.Application;
+    }
+
+    private (LayerDefinition Definition, LayerApplication Application, LayerArguments Arguments)? Apply(int index, LayerInputs inputs, IssueTarget where)
+    {
+        var spec = _spec.Layers[index];
         var definition = LayerCatalog.Find(spec.Kind);
         if (definition is null)
         {
             return null;
         }
         var arguments = new LayerArguments(spec, index, _issues, Scope);
-        var result = definition.Infer(input, arguments);
-        if (result is null || arguments.HasErrors)
+        var application = definition.Apply(inputs, arguments);
+        if (application is null || arguments.HasErrors)
         {
             return null;
         }
+        var result = application.Result;
         string module = Code.SnakeCase(spec.PropertyName);
         if (!result.Success || result.Output is null)
         {
@@ -82,7 +101,7 @@ internal sealed class LayerResolver
                 ShapeErrorKind.InvalidHyperparameter => ModelIssue.Create(DiagnosticDescriptors.InvalidHyperparameterId,
                     where.Kind == IssueTargetKind.Layer ? IssueTarget.Layer(index, error.Argument) : where, error.Argument ?? "argument", spec.PropertyName, error.Message),
                 ShapeErrorKind.CannotInfer => ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, where, error.Argument ?? "the input size", spec.PropertyName, error.Message),
-                _ => ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where, $"Layer '{spec.PropertyName}' ({spec.Kind}) cannot take input {input}: {error.Message}"),
+                _ => ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where, $"Layer '{spec.PropertyName}' ({spec.Kind}) cannot take ({inputs}): {error.Message}"),
             });
             return null;
         }
@@ -91,7 +110,7 @@ internal sealed class LayerResolver
             if (!Scope.IsConstructionTime(pair.Value))
             {
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.CannotInferSizeId, where, pair.Key, spec.PropertyName,
-                    $"it comes from the dimension '{pair.Value}' of the input {input}, which is known only at run time; fix that dimension to a number in the model's [Input]"));
+                    $"it comes from the dimension '{pair.Value}' of the input ({inputs}), which is known only at run time; fix that dimension to a number in the model's [Input]"));
                 return null;
             }
         }
@@ -103,11 +122,11 @@ internal sealed class LayerResolver
                 if (first.TryGetValue(pair.Key, out var earlier) && !earlier.Equals(pair.Value))
                 {
                     _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where,
-                        $"Layer '{spec.PropertyName}' ({spec.Kind}) is applied to {input} here, which needs {pair.Key} = {pair.Value}, but its first use fixed {pair.Key} = {earlier}"));
+                        $"Layer '{spec.PropertyName}' ({spec.Kind}) is applied to ({inputs}) here, which needs {pair.Key} = {pair.Value}, but its first use fixed {pair.Key} = {earlier}"));
                     return null;
                 }
             }
-            return result.Output;
+            return (definition, application, arguments);
         }
 
         _inferred[index] = result.Inferred.ToDictionary(p => p.Key, p => p.Value);
@@ -115,10 +134,11 @@ internal sealed class LayerResolver
         {
             AddRequirement(requirement, $"layer '{module}'");
         }
+        var handedOn = definition.ChainOutput(application, arguments);
         _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType, definition.ModuleType,
-            definition.Construct(arguments, result), result.Output.ToString(), result.Parameters,
-            arguments.EnumMember("Activation", "None"), spec.Frozen);
-        return result.Output;
+            definition.Construct(arguments, result), (handedOn ?? result.Output).ToString(), result.Parameters,
+            arguments.EnumMember("Activation", "None"), spec.Frozen, definition.ChainCall(arguments));
+        return (definition, application, arguments);
     }
 
     /// <summary>
@@ -176,7 +196,7 @@ internal sealed class LayerResolver
                 AddRequirement(new DimRequirement(requirement.Value, requirement.Minimum, requirement.Reason), $"submodel '{Code.SnakeCase(spec.PropertyName)}'");
             }
             _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), child.Name, spec.PropertyType,
-                bound.Construction, outcome.Output.ToString(), outcome.Parameters, "None", spec.Frozen);
+                bound.Construction, outcome.Output.ToString(), outcome.Parameters, "None", spec.Frozen, "{field}.call({input})");
         }
         return outcome.Output;
     }
@@ -244,7 +264,7 @@ internal sealed class LayerResolver
             if (!arguments.HasErrors)
             {
                 _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType, definition.ModuleType,
-                    construction, "", Dim.Zero, arguments.EnumMember("Activation", "None"), spec.Frozen);
+                    construction, "", Dim.Zero, arguments.EnumMember("Activation", "None"), spec.Frozen, definition.ChainCall(arguments));
             }
         }
     }
@@ -253,6 +273,6 @@ internal sealed class LayerResolver
     {
         var spec = _spec.Layers[index];
         string type = LayerCatalog.Find(spec.Kind)?.ModuleType ?? spec.PropertyType;
-        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, type, "", "", Dim.Zero, "None", spec.Frozen);
+        return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, type, "", "", Dim.Zero, "None", spec.Frozen, "{field}.call({input})");
     }
 }

@@ -62,7 +62,7 @@ internal static class ModelChecker
         var model = new CheckedModel(
             spec,
             complete,
-            inputs.Select((shape, i) => new CheckedInput(spec.Inputs[i].Name, string.Join(", ", shape.Dims), shape.Dims.ToEquatableArray())).ToEquatableArray(),
+            inputs.Select((shape, i) => new CheckedInput(spec.Inputs[i].Name, string.Join(", ", shape.Dims), shape.Dims.ToEquatableArray(), spec.Inputs[i].DType)).ToEquatableArray(),
             layers.ToEquatableArray(),
             tensors.ToEquatableArray(),
             output?.ToString() ?? "",

@@ -36,7 +36,7 @@ internal static partial class ModelEmitter
             for (int i = 0; i < model.Layers.Count; i++)
             {
                 var layer = model.Layers[i];
-                string call = $"{Code.FieldName(layer.PropertyName)}.call({current})";
+                string call = layer.ChainCall.Replace("{field}", Code.FieldName(layer.PropertyName)).Replace("{input}", current);
                 writer.WriteLine(i == 0 ? $"var h = {call};" : $"h = {call};");
                 current = "h";
                 if (ActivationCall(layer.Activation, "h") is { } activation)

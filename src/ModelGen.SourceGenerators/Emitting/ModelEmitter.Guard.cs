@@ -50,6 +50,10 @@ internal static partial class ModelEmitter
             writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {expected}, {shape}, {Code.String($"expected {input.Dims.Count} dimensions")});");
             writer.Indent--;
             writer.WriteLine("}");
+            if (input.DType != "Float32")
+            {
+                WriteCheck(writer, spec, input, shape, $"{input.Name}.dtype != ScalarType.{input.DType}", $"its elements must be {input.DType}, not ", input.Name + ".dtype");
+            }
             for (int d = 0; d < input.Dims.Count; d++)
             {
                 var dim = input.Dims[d];

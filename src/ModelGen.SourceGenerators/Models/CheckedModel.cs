@@ -26,8 +26,8 @@ internal sealed record CheckedModel(
     EquatableArray<ModelIssue> Issues,
     bool DiscriminatorOutputsProbabilities);
 
-/// <summary>An input and its declared dimensions (each a constant or a single name).</summary>
-internal sealed record CheckedInput(string Name, string ShapeText, EquatableArray<Dim> Dims);
+/// <summary>An input, its declared dimensions (each a constant or a single name) and element type.</summary>
+internal sealed record CheckedInput(string Name, string ShapeText, EquatableArray<Dim> Dims, string DType);
 
 /// <summary>A layer ready to emit.</summary>
 /// <param name="PropertyName">The user's property.</param>
@@ -40,6 +40,7 @@ internal sealed record CheckedInput(string Name, string ShapeText, EquatableArra
 /// <param name="Parameters">Its parameter count: a constant, or an expression over hyperparameters.</param>
 /// <param name="Activation">The activation option, <c>None</c> when absent.</param>
 /// <param name="Frozen">Its parameters are not trained.</param>
+/// <param name="ChainCall">How a sequential chain applies it: a C# expression with <c>{field}</c> and <c>{input}</c> to fill in.</param>
 internal sealed record CheckedLayer(
     string PropertyName,
     string Modifiers,
@@ -50,7 +51,8 @@ internal sealed record CheckedLayer(
     string OutputShape,
     Dim Parameters,
     string Activation,
-    bool Frozen);
+    bool Frozen,
+    string ChainCall);
 
 /// <summary>A <c>[Parameter]</c> or <c>[Buffer]</c> tensor with its shape (sizes known at construction).</summary>
 internal sealed record CheckedTensor(string PropertyName, string Modifiers, string ModuleName, bool IsBuffer, EquatableArray<Dim> Shape, string Init);

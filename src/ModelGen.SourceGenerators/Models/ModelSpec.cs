@@ -58,8 +58,12 @@ internal sealed record HyperparameterSpec(string Name, string Type, string? Defa
 /// <summary>A <c>[Parameter]</c> (learned) or <c>[Buffer]</c> (kept) tensor of a custom layer.</summary>
 internal sealed record TensorSpec(string PropertyName, string Modifiers, bool IsBuffer, string ShapeText, string Init);
 
-/// <summary>An <c>[Input]</c>: its name and shape text as written.</summary>
-internal sealed record InputSpec(string Name, string ShapeText);
+/// <summary>An <c>[Input]</c>: its name, shape text as written, and element type (a <c>ScalarType</c> member name).</summary>
+internal sealed record InputSpec(string Name, string ShapeText, string DType = "Float32")
+{
+    /// <summary>Whether the input holds integers (token ids, indices) rather than real values.</summary>
+    public bool IsInteger => DType is "Int64" or "Int32" or "Int16" or "Int8" or "Byte";
+}
 
 /// <summary>A layer property: its name, accessibility, declared type and the attribute's arguments.</summary>
 /// <param name="PropertyName">The property's name, e.g. <c>Conv1</c>.</param>
@@ -132,6 +136,8 @@ internal enum ForwardStatementKind
     Evaluate,
     /// <summary>An <c>if</c>: both branches (<c>Then</c>, <c>Else</c>) are followed; the condition is not shape-relevant.</summary>
     If,
+    /// <summary><c>var (a, b, _) = value;</c>: <c>Target</c> lists the names, comma-separated, <c>_</c> for a discard.</summary>
+    Deconstruct,
     /// <summary>A statement the checker cannot follow; <c>Value</c> is the Unsupported node.</summary>
     Unsupported,
 }
@@ -168,6 +174,10 @@ internal enum ForwardNodeKind
     Hyperparameter,
     /// <summary>A <c>[Parameter]</c> or <c>[Buffer]</c> tensor of the model, by property <c>Name</c>.</summary>
     State,
+    /// <summary>Element <c>Arguments[0]</c> (0-based) of the tuple <c>Operands[0]</c>: <c>result.Item2</c>.</summary>
+    TupleItem,
+    /// <summary>A <c>null</c> argument: an absent optional tensor (initial state, mask).</summary>
+    Null,
     /// <summary>Something the shape checker does not understand; <c>Name</c> says what (empty: code that does not compile, which the compiler reports).</summary>
     Unsupported,
 }

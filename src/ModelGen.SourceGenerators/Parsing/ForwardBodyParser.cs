@@ -109,6 +109,14 @@ internal sealed class ForwardBodyParser
 
     private void Assignment(AssignmentExpressionSyntax assignment, List<ForwardStatement> statements)
     {
+        if (assignment.Left is DeclarationExpressionSyntax or TupleExpressionSyntax)
+        {
+            var names = DeconstructionTargets(assignment.Left);
+            statements.Add(names is null
+                ? new ForwardStatement(ForwardStatementKind.Unsupported, "", Unsupported(assignment.Left, "the deconstruction '" + assignment.Left + "'", "deconstruct into new or existing locals: var (output, hidden, cell) = Lstm.call(x, null)"))
+                : new ForwardStatement(ForwardStatementKind.Deconstruct, string.Join(",", names), Expression(assignment.Right)));
+            return;
+        }
         var target = _semanticModel.GetSymbolInfo(assignment.Left, _cancellationToken).Symbol;
         if (target is not (ILocalSymbol or IParameterSymbol))
         {
@@ -125,6 +133,53 @@ internal sealed class ForwardBodyParser
             _ => Unsupported(assignment, "the assignment '" + assignment + "'", "use a plain '=' or one of += -= *= /="),
         };
         statements.Add(new ForwardStatement(ForwardStatementKind.Assign, target.Name, value));
+    }
+
+    /// <summary>The names a deconstruction assigns, <c>_</c> for discards; null when it nests or assigns to something else.</summary>
+    private static List<string>? DeconstructionTargets(ExpressionSyntax left)
+    {
+        var names = new List<string>();
+        switch (left)
+        {
+            case DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designation }:
+                foreach (var variable in designation.Variables)
+                {
+                    if (variable is SingleVariableDesignationSyntax single)
+                    {
+                        names.Add(single.Identifier.ValueText);
+                    }
+                    else if (variable is DiscardDesignationSyntax)
+                    {
+                        names.Add("_");
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+                return names;
+            case TupleExpressionSyntax tuple:
+                foreach (var argument in tuple.Arguments)
+                {
+                    switch (argument.Expression)
+                    {
+                        case IdentifierNameSyntax identifier:
+                            names.Add(identifier.Identifier.ValueText);
+                            break;
+                        case DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single }:
+                            names.Add(single.Identifier.ValueText);
+                            break;
+                        case DeclarationExpressionSyntax { Designation: DiscardDesignationSyntax }:
+                            names.Add("_");
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+                return names;
+            default:
+                return null;
+        }
     }
 
     private ForwardNode Expression(ExpressionSyntax syntax)
@@ -156,6 +211,17 @@ internal sealed class ForwardBodyParser
                 return Leaf(ForwardNodeKind.Scalar, "", syntax);
             case IParenthesizedOperation parenthesized:
                 return Node(parenthesized.Operand);
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                return Leaf(ForwardNodeKind.Null, "", syntax);
+            case IDefaultValueOperation:
+                return Leaf(ForwardNodeKind.Null, "", syntax);
+            case IFieldReferenceOperation { Field.Name: var item, Instance: { } tuple } when item.StartsWith("Item", System.StringComparison.Ordinal) && tuple.Type?.IsTupleType == true:
+                return TupleItem(tuple, item, syntax);
+            case IPropertyReferenceOperation { Property.Name: var tupleItem, Instance: { } reference } when tupleItem.StartsWith("Item", System.StringComparison.Ordinal)
+                && reference.Type?.OriginalDefinition.ToDisplayString().StartsWith("System.Tuple<", System.StringComparison.Ordinal) == true:
+                return TupleItem(reference, tupleItem, syntax);
+            case ITupleOperation tupleOperation:
+                return List(tupleOperation.Elements, syntax);
             case IParameterReferenceOperation parameter:
                 return Leaf(ForwardNodeKind.Variable, parameter.Parameter.Name, syntax);
             case ILocalReferenceOperation local:
@@ -195,17 +261,27 @@ internal sealed class ForwardBodyParser
         var method = invocation.TargetMethod;
         var syntax = invocation.Syntax;
 
-        // A declared layer applied to a tensor: Conv1.forward(x) or Conv1.call(x).
+        // A declared layer applied to its inputs: Conv1.forward(x), Conv1.call(x), Lstm.call(x, null), Attention.call(q, k, v, null, true, null).
         if (invocation.Instance is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation } property
             && _layers.Contains(property.Property.Name)
             && method.Name is "forward" or "call")
         {
-            if (invocation.Arguments.Length != 1)
+            var inputs = new List<ForwardNode>();
+            var flags = new List<HyperParameter>();
+            foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue))
             {
-                return Unsupported(syntax, "'" + syntax + "'", "a layer takes one tensor");
+                var value = Unconverted(argument.Value);
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean && value.ConstantValue is { HasValue: true } flag)
+                {
+                    flags.Add(new HyperParameter(argument.Parameter.Name, ModelParser.FromObject(flag.Value)));
+                }
+                else
+                {
+                    inputs.Add(argument.ArgumentKind == ArgumentKind.DefaultValue ? Leaf(ForwardNodeKind.Null, "", argument.Syntax) : Node(argument.Value));
+                }
             }
-            return new ForwardNode(ForwardNodeKind.LayerCall, property.Property.Name, new EquatableArray<ForwardNode>(new[] { Node(invocation.Arguments[0].Value) }),
-                EquatableArray<HyperParameter>.Empty, Span(syntax), syntax.ToString());
+            return new ForwardNode(ForwardNodeKind.LayerCall, property.Property.Name, inputs.ToEquatableArray(),
+                flags.ToEquatableArray(), Span(syntax), syntax.ToString());
         }
 
         if (IsTensor(method.ContainingType) && method.Name == "size" && invocation.Instance is { } sized && invocation.Arguments.Length == 1)
@@ -331,6 +407,12 @@ internal sealed class ForwardBodyParser
         return new ForwardNode(ForwardNodeKind.SizeOf, "", new EquatableArray<ForwardNode>(new[] { Node(tensor) }),
             new EquatableArray<HyperParameter>(new[] { new HyperParameter("dim", integer) }), Span(syntax), syntax.ToString());
     }
+
+    private ForwardNode TupleItem(IOperation tuple, string item, SyntaxNode syntax) =>
+        int.TryParse(item.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int position) && position >= 1
+            ? new ForwardNode(ForwardNodeKind.TupleItem, "", new EquatableArray<ForwardNode>(new[] { Node(tuple) }),
+                new EquatableArray<HyperParameter>(new[] { new HyperParameter("index", HyperValue.Integer(position - 1)) }), Span(syntax), syntax.ToString())
+            : Unsupported(syntax, "'" + syntax + "'", "read a tuple's items as Item1, Item2, ... or deconstruct it");
 
     private ForwardNode List(IEnumerable<IOperation> elements, SyntaxNode syntax) =>
         new(ForwardNodeKind.List, "", elements.Select(Node).ToEquatableArray(), EquatableArray<HyperParameter>.Empty, Span(syntax), syntax.ToString());

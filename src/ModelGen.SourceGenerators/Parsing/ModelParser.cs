@@ -168,7 +168,8 @@ internal static class ModelParser
                 issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, new IssueTarget(IssueTargetKind.Input, position, null, SourceSpan.None),
                     type.Name, $"declares the input '{name}' twice"));
             }
-            inputs.Add(new InputSpec(name, shape));
+            var dtype = attribute.NamedArguments.FirstOrDefault(a => a.Key == "DType").Value;
+            inputs.Add(new InputSpec(name, shape, dtype.Kind == TypedConstantKind.Enum ? ReadConstant(dtype).Text : "Float32"));
         }
         return inputs;
     }

@@ -38,6 +38,12 @@ public sealed class InputAttribute : Attribute
 
     /// <summary>The symbolic shape text.</summary>
     public string Shape { get; }
+
+    /// <summary>
+    /// The element type the input must have, checked at the model's entry; <c>Int64</c> for token ids fed
+    /// to an Embedding. Float32 by default.
+    /// </summary>
+    public TorchSharp.torch.ScalarType DType { get; set; } = TorchSharp.torch.ScalarType.Float32;
 }
 
 /// <summary>
