@@ -81,6 +81,7 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.OptimizerCrossesNetworksId => TorchSharpRules.OptimizerCrossesNetworks,
         TorchSharpRules.ModuleAddedAfterOptimizerId => TorchSharpRules.ModuleAddedAfterOptimizer,
         TorchSharpRules.FreezeNeverRunsId => TorchSharpRules.FreezeNeverRuns,
+        TorchSharpRules.MissingEvalId => TorchSharpRules.MissingEval,
         _ => null,
     };
 
@@ -89,7 +90,7 @@ internal static class DiagnosticDescriptors
         InvalidShapeText, ShapeMismatch, InputNeverUsed, CannotInferSize, InvalidHyperparameter,
         UnsupportedForwardConstruct, InvalidModelDeclaration, InvalidLayerDeclaration, ForwardSignatureMismatch, LayerNeverUsed,
         TorchSharpRules.ActivationBeforeLogitsLoss, TorchSharpRules.GeneratedSamplesNotDetached, TorchSharpRules.OptimizerCrossesNetworks,
-        TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns,
+        TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns, TorchSharpRules.MissingEval,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -138,5 +139,11 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor FreezeNeverRuns = Create(
             FreezeNeverRunsId, "Parameters are never frozen", "This '{0}' query is never enumerated, so the lambda that sets requires_grad never runs and the parameters are still trained; use a foreach loop", TrainingCategory, DiagnosticSeverity.Warning,
             "LINQ queries are deferred: a Select or Where whose result is discarded does nothing. A backbone frozen that way still requires grad and is updated by an optimizer over the model's parameters.");
+
+        public const string MissingEvalId = "MG0106";
+
+        public static readonly DiagnosticDescriptor MissingEval = Create(
+            MissingEvalId, "Model used for inference in training mode", "'{0}' runs '{1}' for inference while it is in training mode, so its {2} behave as in training; call {1}.eval() first", TrainingCategory, DiagnosticSeverity.Warning,
+            "BatchNorm normalises with the current batch and updates its running statistics, and Dropout zeroes activations, until the model is switched to evaluation mode; predictions and validation metrics made in training mode are noisy and wrong.");
     }
 }

@@ -19,6 +19,7 @@ internal sealed class SourceClass
     private readonly TorchSymbols _torch;
     private readonly object _gate = new();
     private Facts? _facts;
+    private IReadOnlyCollection<string>? _modeLayers;
 
     public SourceClass(TorchSymbols torch, INamedTypeSymbol type)
     {
@@ -59,6 +60,39 @@ internal sealed class SourceClass
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The layers that behave differently in training and evaluation mode (BatchNorm, Dropout) this module
+    /// holds, directly or through its submodules, by TorchSharp type name.
+    /// </summary>
+    public IReadOnlyCollection<string> ModeLayers()
+    {
+        lock (_gate)
+        {
+            if (_modeLayers is not null)
+            {
+                return _modeLayers;
+            }
+            // A cycle (a class holding an instance of itself) ends here with nothing.
+            _modeLayers = System.Array.Empty<string>();
+        }
+        var found = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var member in AssignedMembers)
+        {
+            foreach (var value in ValuesOf(member))
+            {
+                ModeLayerNames.Collect(value, _torch, found);
+            }
+        }
+        foreach (var value in RegisteredModules)
+        {
+            ModeLayerNames.Collect(value, _torch, found);
+        }
+        lock (_gate)
+        {
+            return _modeLayers = found.ToList();
+        }
     }
 
     private Facts GetFacts()
