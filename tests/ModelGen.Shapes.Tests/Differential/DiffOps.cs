@@ -13,6 +13,7 @@ internal static class DiffOps
         ("Linear", LinearCases.Next, false),
         ("Conv1d", Conv1dCases.Next, false),
         ("Conv2d", Conv2dCases.Next, false),
+        ("ConvTranspose2d", ConvTranspose2dCases.Next, false),
         ("MaxPool2d", PoolCases.NextMax, false),
         ("AvgPool2d", PoolCases.NextAvg, false),
         ("AdaptiveAvgPool2d", AdaptiveAvgPool2dCases.Next, false),
