@@ -82,6 +82,10 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.ModuleAddedAfterOptimizerId => TorchSharpRules.ModuleAddedAfterOptimizer,
         TorchSharpRules.FreezeNeverRunsId => TorchSharpRules.FreezeNeverRuns,
         TorchSharpRules.MissingEvalId => TorchSharpRules.MissingEval,
+        TorchSharpRules.BatchNormEvalPathId => TorchSharpRules.BatchNormEvalPath,
+        TorchSharpRules.BatchNormAxisId => TorchSharpRules.BatchNormAxis,
+        TorchSharpRules.RunningStatisticsNotUpdatedId => TorchSharpRules.RunningStatisticsNotUpdated,
+        TorchSharpRules.BatchNormBatchOfOneId => TorchSharpRules.BatchNormBatchOfOne,
         _ => null,
     };
 
@@ -91,6 +95,7 @@ internal static class DiagnosticDescriptors
         UnsupportedForwardConstruct, InvalidModelDeclaration, InvalidLayerDeclaration, ForwardSignatureMismatch, LayerNeverUsed,
         TorchSharpRules.ActivationBeforeLogitsLoss, TorchSharpRules.GeneratedSamplesNotDetached, TorchSharpRules.OptimizerCrossesNetworks,
         TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns, TorchSharpRules.MissingEval,
+        TorchSharpRules.BatchNormEvalPath, TorchSharpRules.BatchNormAxis, TorchSharpRules.RunningStatisticsNotUpdated, TorchSharpRules.BatchNormBatchOfOne,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -145,5 +150,29 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor MissingEval = Create(
             MissingEvalId, "Model used for inference in training mode", "'{0}' runs '{1}' for inference while it is in training mode, so its {2} behave as in training; call {1}.eval() first", TrainingCategory, DiagnosticSeverity.Warning,
             "BatchNorm normalises with the current batch and updates its running statistics, and Dropout zeroes activations, until the model is switched to evaluation mode; predictions and validation metrics made in training mode are noisy and wrong.");
+
+        public const string BatchNormEvalPathId = "MG0107";
+
+        public static readonly DiagnosticDescriptor BatchNormEvalPath = Create(
+            BatchNormEvalPathId, "Batch norm evaluation path ignores running statistics", "The evaluation path of '{0}' {1}: at inference a batch norm normalises with the running mean and variance gathered in training", ModulesCategory, DiagnosticSeverity.Warning,
+            "A batch norm's evaluation mode must normalise with running statistics; returning the scale and shift alone leaves inputs unnormalised, and using the current batch makes every prediction depend on the rest of the batch.");
+
+        public const string BatchNormAxisId = "MG0108";
+
+        public static readonly DiagnosticDescriptor BatchNormAxis = Create(
+            BatchNormAxisId, "Batch norm statistics over the wrong axes", "'{0}' reduces over dim {1}, which leaves out the batch axis 0: '{2}' normalises each example with its own statistics; reduce over 0 (and the spatial axes, 0, 2, 3 for [N, C, H, W])", ModulesCategory, DiagnosticSeverity.Warning,
+            "Batch normalisation computes one mean and variance per channel over the batch (and spatial) axes; statistics over the channel or feature axis are layer or instance normalisation, and the per-channel scale and shift no longer match them.");
+
+        public const string RunningStatisticsNotUpdatedId = "MG0109";
+
+        public static readonly DiagnosticDescriptor RunningStatisticsNotUpdated = Create(
+            RunningStatisticsNotUpdatedId, "Batch norm running statistics never updated", "{0}", ModulesCategory, DiagnosticSeverity.Warning,
+            "The training path of a batch norm must update the running mean and variance (with its momentum); otherwise evaluation normalises with their initial values.");
+
+        public const string BatchNormBatchOfOneId = "MG0110";
+
+        public static readonly DiagnosticDescriptor BatchNormBatchOfOne = Create(
+            BatchNormBatchOfOneId, "BatchNorm trained on batches of one", "'{0}' holds {1} and is trained here on a batch of one example: its batch statistics are those of a single example; train on batches of several examples, or use GroupNorm or LayerNorm", TrainingCategory, DiagnosticSeverity.Warning,
+            "Batch statistics of one example are meaningless: BatchNorm1d maps every feature to its bias, BatchNorm2d normalises each image against itself, and the running statistics drift with single examples.");
     }
 }

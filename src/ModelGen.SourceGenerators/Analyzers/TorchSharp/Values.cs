@@ -212,6 +212,19 @@ internal static class Values
             .Select(r => r.ReturnedValue!)
             .ToList();
 
+    /// <summary>The integer a value certainly holds (a constant, or a local whose reaching write is one), or null.</summary>
+    public static long? ConstantInteger(IOperation? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var resolved = Resolve(value);
+        return resolved.ConstantValue is { HasValue: true, Value: { } constant } && constant is int or long or short or sbyte
+            ? System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
     /// <summary>The argument bound to the parameter at <paramref name="ordinal"/>, or null when it is omitted.</summary>
     public static IOperation? Argument(IInvocationOperation invocation, int ordinal)
     {
