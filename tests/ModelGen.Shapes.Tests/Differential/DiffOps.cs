@@ -20,6 +20,7 @@ internal static class DiffOps
         ("BatchNorm1d", BatchNormCases.Next1d, false),
         ("BatchNorm2d", BatchNormCases.Next2d, false),
         ("LayerNorm", LayerNormCases.Next, false),
+        ("Embedding", EmbeddingCases.Next, false),
         ("Dropout", DropoutCases.Next, false),
         ("Flatten (layer)", FlattenCases.NextLayer, false),
         ("Unflatten", UnflattenCases.Next, false),
