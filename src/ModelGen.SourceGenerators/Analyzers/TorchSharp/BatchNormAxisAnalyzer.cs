@@ -14,22 +14,16 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// its own statistics. Only constant axes are judged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BatchNormAxisAnalyzer : TorchSharpAnalyzer
+public sealed class BatchNormAxisAnalyzer : BatchNormClassAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.TorchSharpRules.BatchNormAxis);
 
     /// <inheritdoc />
-    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
-        context.RegisterSymbolAction(c => Analyze(c, torch), SymbolKind.NamedType);
-
-    private static void Analyze(SymbolAnalysisContext context, TorchSymbols torch)
+    private protected override void Analyze(SymbolAnalysisContext context, BatchNormClass norm, TorchSymbols torch)
     {
-        if (torch.SourceModule((INamedTypeSymbol)context.Symbol) is not { } source || BatchNormClass.Find(source, torch) is not { } norm)
-        {
-            return;
-        }
+        var source = norm.Source;
         foreach (var (reduction, _) in norm.Reductions)
         {
             if (Dims(reduction) is { Count: > 0 } dims && !dims.Contains(0))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
@@ -235,4 +236,20 @@ internal sealed class BatchNormClass
             }
         }
     }
+}
+
+/// <summary>The common part of the rules about one hand-written batch norm class (MG0107-MG0109): they run once per module class that is one.</summary>
+public abstract class BatchNormClassAnalyzer : TorchSharpAnalyzer
+{
+    /// <inheritdoc />
+    private protected sealed override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
+        context.RegisterSymbolAction(c =>
+        {
+            if (torch.SourceModule((INamedTypeSymbol)c.Symbol) is { } source && BatchNormClass.Find(source, torch) is { } norm)
+            {
+                Analyze(c, norm, torch);
+            }
+        }, SymbolKind.NamedType);
+
+    private protected abstract void Analyze(SymbolAnalysisContext context, BatchNormClass norm, TorchSymbols torch);
 }

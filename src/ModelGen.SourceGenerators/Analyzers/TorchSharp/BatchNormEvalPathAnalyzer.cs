@@ -13,22 +13,16 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// batch's statistics, reading no member that the training path does not also read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BatchNormEvalPathAnalyzer : TorchSharpAnalyzer
+public sealed class BatchNormEvalPathAnalyzer : BatchNormClassAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.TorchSharpRules.BatchNormEvalPath);
 
     /// <inheritdoc />
-    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
-        context.RegisterSymbolAction(c => Analyze(c, torch), SymbolKind.NamedType);
-
-    private static void Analyze(SymbolAnalysisContext context, TorchSymbols torch)
+    private protected override void Analyze(SymbolAnalysisContext context, BatchNormClass norm, TorchSymbols torch)
     {
-        if (torch.SourceModule((INamedTypeSymbol)context.Symbol) is not { } source || BatchNormClass.Find(source, torch) is not { } norm)
-        {
-            return;
-        }
+        var source = norm.Source;
         foreach (var (_, trainingReturns, evalReturns) in norm.Branches)
         {
             var trainingMembers = norm.MembersRead(trainingReturns);

@@ -15,24 +15,20 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// evaluation path reads is never written outside the constructor.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RunningStatisticsAnalyzer : TorchSharpAnalyzer
+public sealed class RunningStatisticsAnalyzer : BatchNormClassAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.TorchSharpRules.RunningStatisticsNotUpdated);
 
     /// <inheritdoc />
-    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
-        context.RegisterSymbolAction(c => Analyze(c, torch), SymbolKind.NamedType);
-
-    private static void Analyze(SymbolAnalysisContext context, TorchSymbols torch)
+    private protected override void Analyze(SymbolAnalysisContext context, BatchNormClass norm, TorchSymbols torch)
     {
-        if (torch.SourceModule((INamedTypeSymbol)context.Symbol) is not { } source
-            || BatchNormClass.Find(source, torch) is not { Branches.Count: > 0 } norm)
+        if (norm.Branches.Count == 0)
         {
             return;
         }
-        var (reads, writes) = Accesses(source);
+        var (reads, writes) = Accesses(norm.Source);
         if (norm.Momentum(torch) is { } momentum && !reads.Contains(momentum.OriginalDefinition))
         {
             Report(context, momentum, $"'{momentum.Name}' is stored but never used, so no running statistics are ever updated with it");
