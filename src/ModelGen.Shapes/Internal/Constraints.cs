@@ -25,10 +25,12 @@ internal sealed class Constraints
         {
             return whenFalse();
         }
-        // The same condition for two reasons (kernel height and width both K) is checked once.
+        // The same condition for two reasons (kernel height and width both K), or written two ways
+        // (T >= 1 and T - 1 >= 0), is checked once.
+        var difference = value - minimum;
         foreach (var existing in _requirements)
         {
-            if (existing.Value.Equals(value) && existing.Minimum.Equals(minimum))
+            if ((existing.Value - existing.Minimum).Equals(difference))
             {
                 return null;
             }

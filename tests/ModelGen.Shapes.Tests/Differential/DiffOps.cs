@@ -37,5 +37,9 @@ internal static class DiffOps
         ("reduce (sum)", AxisCases.NextReduce, false),
         ("reshape", ReshapeCases.NextOp, false),
         ("flatten", FlattenCases.NextOp, false),
+        ("select", IndexCases.NextSelect, false),
+        ("narrow", IndexCases.NextNarrow, false),
+        ("slice", IndexCases.NextSlice, false),
+        ("stack", IndexCases.NextStack, false),
     };
 }
