@@ -86,6 +86,10 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.BatchNormAxisId => TorchSharpRules.BatchNormAxis,
         TorchSharpRules.RunningStatisticsNotUpdatedId => TorchSharpRules.RunningStatisticsNotUpdated,
         TorchSharpRules.BatchNormBatchOfOneId => TorchSharpRules.BatchNormBatchOfOne,
+        TorchSharpRules.UnchainableSequentialModuleId => TorchSharpRules.UnchainableSequentialModule,
+        TorchSharpRules.RecurrentInputNotSequenceId => TorchSharpRules.RecurrentInputNotSequence,
+        TorchSharpRules.FlattenNoOpId => TorchSharpRules.FlattenNoOp,
+        TorchSharpRules.ReshapeCountMismatchId => TorchSharpRules.ReshapeCountMismatch,
         _ => null,
     };
 
@@ -96,6 +100,7 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.ActivationBeforeLogitsLoss, TorchSharpRules.GeneratedSamplesNotDetached, TorchSharpRules.OptimizerCrossesNetworks,
         TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns, TorchSharpRules.MissingEval,
         TorchSharpRules.BatchNormEvalPath, TorchSharpRules.BatchNormAxis, TorchSharpRules.RunningStatisticsNotUpdated, TorchSharpRules.BatchNormBatchOfOne,
+        TorchSharpRules.UnchainableSequentialModule, TorchSharpRules.RecurrentInputNotSequence, TorchSharpRules.FlattenNoOp, TorchSharpRules.ReshapeCountMismatch,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -174,5 +179,29 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor BatchNormBatchOfOne = Create(
             BatchNormBatchOfOneId, "BatchNorm trained on batches of one", "'{0}' holds {1} and is trained here on a batch of one example: its batch statistics are those of a single example; train on batches of several examples, or use GroupNorm or LayerNorm", TrainingCategory, DiagnosticSeverity.Warning,
             "Batch statistics of one example are meaningless: BatchNorm1d maps every feature to its bias, BatchNorm2d normalises each image against itself, and the running statistics drift with single examples.");
+
+        public const string UnchainableSequentialModuleId = "MG0111";
+
+        public static readonly DiagnosticDescriptor UnchainableSequentialModule = Create(
+            UnchainableSequentialModuleId, "Module cannot be chained in nn.Sequential", "'{0}' cannot be chained in nn.Sequential: {1}", ModulesCategory, DiagnosticSeverity.Error,
+            "nn.Sequential passes one tensor from each module to the next; recurrent layers return tuples and attention takes several inputs, so the compiler rejects them (CS1503) with a message about the wrong overload.");
+
+        public const string RecurrentInputNotSequenceId = "MG0112";
+
+        public static readonly DiagnosticDescriptor RecurrentInputNotSequence = Create(
+            RecurrentInputNotSequenceId, "Recurrent layer fed the last step instead of the sequence", "'{0}' is {1} of '{2}', but '{3}' expects the whole sequence: pass the first item of '{2}''s result", ModulesCategory, DiagnosticSeverity.Warning,
+            "A stacked recurrent layer reads a sequence; the lower layer's final hidden state ([layers, N, H]) or last time step ([N, H]) is silently read as a short sequence or an unbatched one.");
+
+        public const string FlattenNoOpId = "MG0113";
+
+        public static readonly DiagnosticDescriptor FlattenNoOp = Create(
+            FlattenNoOpId, "Flatten of a tensor that is already flat", "'{0}' flattens a tensor that is already flat ({1}): it does nothing", ModulesCategory, DiagnosticSeverity.Info,
+            "Flattening from dimension 1 a tensor that is already [N, F] changes nothing; usually a layer is missing or out of place.");
+
+        public const string ReshapeCountMismatchId = "MG0114";
+
+        public static readonly DiagnosticDescriptor ReshapeCountMismatch = Create(
+            ReshapeCountMismatchId, "View or reshape whose element count cannot match", "'{0}' cannot work: {1}", ModulesCategory, DiagnosticSeverity.Error,
+            "A view, reshape or Unflatten must keep the number of elements; with the last size fixed by a layer built from constants, some targets can never fit.");
     }
 }

@@ -54,7 +54,14 @@ internal static class Values
     /// The value a local holds where <paramref name="use"/> reads it, when a single write certainly
     /// provides it; otherwise null.
     /// </summary>
-    public static IOperation? ReachingValue(ILocalSymbol local, IOperation use)
+    public static IOperation? ReachingValue(ILocalSymbol local, IOperation use) =>
+        ReachingWrite(local, use) is { } write ? WriteValue(write) : null;
+
+    /// <summary>
+    /// The write (declaration, assignment, deconstruction) that certainly provides a local's value where
+    /// <paramref name="use"/> reads it, or null.
+    /// </summary>
+    public static IOperation? ReachingWrite(ILocalSymbol local, IOperation use)
     {
         var writes = WritesOf(local, Root(use));
         int useStart = use.Syntax.SpanStart;
@@ -66,7 +73,7 @@ internal static class Values
                 last = write;
             }
         }
-        if (last is null || WriteValue(last) is not { } value)
+        if (last is null || last is IForEachLoopOperation || last is IAssignmentOperation and not ISimpleAssignmentOperation and not IDeconstructionAssignmentOperation)
         {
             return null;
         }
@@ -83,7 +90,30 @@ internal static class Values
                 return null;
             }
         }
-        return value;
+        return last;
+    }
+
+    /// <summary>For a local declared by deconstruction (<c>var (o, h, c) = lstm.call(x);</c>): the deconstructed value and the local's position in it.</summary>
+    public static (IOperation Value, int Index)? DeconstructedFrom(ILocalSymbol local, IOperation use)
+    {
+        if (ReachingWrite(local, use) is not IDeconstructionAssignmentOperation deconstruction)
+        {
+            return null;
+        }
+        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+        if (target is not ITupleOperation tuple)
+        {
+            return null;
+        }
+        for (int i = 0; i < tuple.Elements.Length; i++)
+        {
+            var element = tuple.Elements[i] is IDeclarationExpressionOperation d ? d.Expression : tuple.Elements[i];
+            if (element is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return (deconstruction.Value, i);
+            }
+        }
+        return null;
     }
 
     /// <summary>Every value ever written to <paramref name="local"/> in its method, or null when one of the writes is not a plain assignment.</summary>
@@ -271,7 +301,7 @@ internal static class Values
                         Add(target.Local, deconstruction);
                     }
                     break;
-                case IDeclarationExpressionOperation declaration when declaration.Parent is not IDeconstructionAssignmentOperation:
+                case IDeclarationExpressionOperation declaration when declaration.Parent is not (IDeconstructionAssignmentOperation or ITupleOperation):
                     foreach (var target in declaration.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
                     {
                         Add(target.Local, declaration);
