@@ -71,10 +71,12 @@ internal sealed record TorchResult(torch.Tensor[] Outputs, long Parameters)
     public static implicit operator TorchResult((torch.Tensor Output, long Parameters) r) => new(new[] { r.Output }, r.Parameters);
 }
 
-/// <summary>A <see cref="LayerResult"/> or <see cref="ShapeResult"/>, as the checker needs it.</summary>
+/// <summary>A <see cref="LayerResult"/>, <see cref="ShapeResult"/> or <see cref="MultiOutputResult"/>, as the checker needs it.</summary>
 internal sealed record EngineOutcome(bool Success, IReadOnlyList<Shape> Outputs, Dim Parameters, IReadOnlyList<DimRequirement> Requirements, ShapeError? Error)
 {
     public static implicit operator EngineOutcome(LayerResult r) => new(r.Success, r.Success ? new[] { r.Output! } : Array.Empty<Shape>(), r.Parameters, r.Requirements, r.Error);
 
     public static implicit operator EngineOutcome(ShapeResult r) => new(r.Success, r.Success ? new[] { r.Output! } : Array.Empty<Shape>(), Dim.Zero, r.Requirements, r.Error);
+
+    public static implicit operator EngineOutcome(MultiOutputResult r) => new(r.Success, r.Outputs.Select(o => o.Shape).ToArray(), r.Parameters, r.Requirements, r.Error);
 }
