@@ -5,7 +5,7 @@ namespace ModelGen.Shapes;
 
 /// <summary>
 /// The outcome of a layer whose forward returns a tuple of tensors (<see cref="RecurrentResult"/> for
-/// RNN, LSTM and GRU). <see cref="Layer"/> describes the layer
+/// RNN, LSTM and GRU; <see cref="MultiheadAttentionResult"/>). <see cref="Layer"/> describes the layer
 /// as a single-output rule would, with the primary output (the one a model passes on) as its output:
 /// success or error, requirements, inferred sizes and parameters are there. <see cref="Outputs"/> lists
 /// every element of the tuple in torch's order, the primary one first; <see cref="OptionalInputs"/> the

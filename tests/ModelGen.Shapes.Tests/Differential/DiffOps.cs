@@ -24,6 +24,7 @@ internal static class DiffOps
         ("RNN", RecurrentCases.NextRnn, false),
         ("LSTM", RecurrentCases.NextLstm, false),
         ("GRU", RecurrentCases.NextGru, false),
+        ("MultiheadAttention", AttentionCases.Next, false),
         ("Dropout", DropoutCases.Next, false),
         ("Flatten (layer)", FlattenCases.NextLayer, false),
         ("Unflatten", UnflattenCases.Next, false),
