@@ -90,6 +90,9 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.RecurrentInputNotSequenceId => TorchSharpRules.RecurrentInputNotSequence,
         TorchSharpRules.FlattenNoOpId => TorchSharpRules.FlattenNoOp,
         TorchSharpRules.ReshapeCountMismatchId => TorchSharpRules.ReshapeCountMismatch,
+        TorchSharpRules.SkipConnectionLostId => TorchSharpRules.SkipConnectionLost,
+        TorchSharpRules.ResidualAddOnlyWhenShapesDifferId => TorchSharpRules.ResidualAddOnlyWhenShapesDiffer,
+        TorchSharpRules.ResidualNeedsProjectionId => TorchSharpRules.ResidualNeedsProjection,
         _ => null,
     };
 
@@ -101,6 +104,7 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns, TorchSharpRules.MissingEval,
         TorchSharpRules.BatchNormEvalPath, TorchSharpRules.BatchNormAxis, TorchSharpRules.RunningStatisticsNotUpdated, TorchSharpRules.BatchNormBatchOfOne,
         TorchSharpRules.UnchainableSequentialModule, TorchSharpRules.RecurrentInputNotSequence, TorchSharpRules.FlattenNoOp, TorchSharpRules.ReshapeCountMismatch,
+        TorchSharpRules.SkipConnectionLost, TorchSharpRules.ResidualAddOnlyWhenShapesDiffer, TorchSharpRules.ResidualNeedsProjection,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -203,5 +207,23 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor ReshapeCountMismatch = Create(
             ReshapeCountMismatchId, "View or reshape whose element count cannot match", "'{0}' cannot work: {1}", ModulesCategory, DiagnosticSeverity.Error,
             "A view, reshape or Unflatten must keep the number of elements; with the last size fixed by a layer built from constants, some targets can never fit.");
+
+        public const string SkipConnectionLostId = "MG0115";
+
+        public static readonly DiagnosticDescriptor SkipConnectionLost = Create(
+            SkipConnectionLostId, "Skip connection lost", "When the shapes match, the block returns '{0}' and its input '{1}' never reaches the output: the skip connection is lost", ModulesCategory, DiagnosticSeverity.Warning,
+            "A residual block adds its input to its path; a block that adds only when the shapes differ returns the plain path in the common case, so it is no residual block at all.");
+
+        public const string ResidualAddOnlyWhenShapesDifferId = "MG0116";
+
+        public static readonly DiagnosticDescriptor ResidualAddOnlyWhenShapesDiffer = Create(
+            ResidualAddOnlyWhenShapesDifferId, "Residual add only when the shapes differ", "'{0}' runs only when '{1}', that is when the two tensors' shapes differ, and then they cannot be added (unless a differing size is 1)", ModulesCategory, DiagnosticSeverity.Error,
+            "An add guarded by a test that the shapes differ runs exactly when it cannot work; the test is inverted, or the shortcut needs a projection.");
+
+        public const string ResidualNeedsProjectionId = "MG0117";
+
+        public static readonly DiagnosticDescriptor ResidualNeedsProjection = Create(
+            ResidualNeedsProjectionId, "Residual add across a shape change without projection", "{0}", ModulesCategory, DiagnosticSeverity.Error,
+            "When a residual block changes the channel count or the spatial size (a stride), the shortcut needs a projection (a 1x1 convolution with the same stride, and a batch norm) before the add.");
     }
 }

@@ -191,27 +191,13 @@ internal sealed class BatchNormClass
 
     private void AddBranch(IConditionalOperation conditional, bool whenTraining)
     {
-        var trueReturns = BranchReturns(conditional.WhenTrue, conditional);
-        var falseReturns = conditional.WhenFalse is { } whenFalse ? BranchReturns(whenFalse, conditional) : ReturnsAfter(conditional);
+        var trueReturns = Values.BranchValues(conditional, true);
+        var falseReturns = Values.BranchValues(conditional, false);
         if (trueReturns.Count == 0 || falseReturns.Count == 0)
         {
             return;
         }
         Branches.Add(whenTraining ? (conditional.Condition, trueReturns, falseReturns) : (conditional.Condition, falseReturns, trueReturns));
-    }
-
-    /// <summary>The values a branch produces: its returns, or itself for a branch of <c>?:</c>.</summary>
-    private static List<IOperation> BranchReturns(IOperation branch, IConditionalOperation conditional) =>
-        conditional.Type is not null ? new List<IOperation> { branch } : Values.ReturnValues(branch);
-
-    /// <summary>For <c>if (training) { ...; return a; }</c> with no else: what the method returns after the if.</summary>
-    private static List<IOperation> ReturnsAfter(IConditionalOperation conditional)
-    {
-        if (conditional.Parent is not IBlockOperation block)
-        {
-            return new List<IOperation>();
-        }
-        return block.Operations.SkipWhile(o => o != conditional).Skip(1).SelectMany(Values.ReturnValues).ToList();
     }
 
     private void CollectRunningMembers(TorchSymbols torch)

@@ -18,6 +18,7 @@ internal sealed class SourceClass
 {
     private readonly TorchSymbols _torch;
     private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _derived = new();
     private Facts? _facts;
     private IReadOnlyCollection<string>? _modeLayers;
 
@@ -61,6 +62,11 @@ internal sealed class SourceClass
         }
         return null;
     }
+
+    /// <summary>A fact a rule derives from this class, computed once per compilation.</summary>
+    public T Derived<T>(string key, System.Func<SourceClass, T> compute)
+        where T : class =>
+        (T)_derived.GetOrAdd(key, _ => compute(this));
 
     /// <summary>
     /// The layers that behave differently in training and evaluation mode (BatchNorm, Dropout) this module

@@ -255,6 +255,31 @@ internal static class Values
             : null;
     }
 
+    /// <summary>
+    /// The values one branch of an <c>if</c> or <c>?:</c> produces: the branch itself for <c>?:</c>; for an <c>if</c>,
+    /// its returns, or (an <c>if</c> with no else that returns) the returns after it in the same block, or
+    /// the values it assigns to locals.
+    /// </summary>
+    public static List<IOperation> BranchValues(IConditionalOperation conditional, bool whenTrue)
+    {
+        var branch = whenTrue ? conditional.WhenTrue : conditional.WhenFalse;
+        if (conditional.Type is not null)
+        {
+            return branch is null ? new List<IOperation>() : new List<IOperation> { branch };
+        }
+        if (branch is null)
+        {
+            bool thenReturns = ReturnValues(conditional.WhenTrue).Count > 0;
+            return thenReturns && conditional.Parent is IBlockOperation block
+                ? block.Operations.SkipWhile(o => o != conditional).Skip(1).SelectMany(ReturnValues).ToList()
+                : new List<IOperation>();
+        }
+        var returns = ReturnValues(branch);
+        return returns.Count > 0
+            ? returns
+            : Descendants(branch).OfType<ISimpleAssignmentOperation>().Where(a => a.Target is ILocalReferenceOperation).Select(a => a.Value).ToList();
+    }
+
     /// <summary>The argument bound to the parameter at <paramref name="ordinal"/>, or null when it is omitted.</summary>
     public static IOperation? Argument(IInvocationOperation invocation, int ordinal)
     {
