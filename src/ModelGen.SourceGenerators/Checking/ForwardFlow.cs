@@ -4,6 +4,7 @@ using System.Threading;
 using ModelGen.Shapes;
 using ModelGen.SourceGenerators.Diagnostics;
 using ModelGen.SourceGenerators.Layers;
+using ModelGen.SourceGenerators.Parsing;
 using ModelGen.SourceGenerators.Models;
 
 namespace ModelGen.SourceGenerators.Checking;
@@ -41,7 +42,7 @@ internal sealed class ForwardFlow
         var env = new Environment();
         for (int i = 0; i < _inputs.Count && i < _forward.Parameters.Count; i++)
         {
-            env.Set(_forward.Parameters[i], Value.Tensor(_inputs[i], "input:" + _forward.Parameters[i]));
+            env.Set(_forward.Parameters[i], Value.Tensor(_inputs[i], "input:" + _forward.Parameters[i]).WithInteger(_spec.Inputs[i].IsInteger));
         }
 
         var returns = new List<(Value Value, ForwardNode Node)>();
@@ -301,12 +302,14 @@ internal sealed class ForwardFlow
     {
         int index = _resolver.IndexOf(node.Name);
         var arguments = new List<IReadOnlyList<Shape>?>();
+        var integers = new List<bool>();
         var sources = new List<string> { "layer:" + node.Name };
         foreach (var operand in node.Operands)
         {
             if (operand.Kind == ForwardNodeKind.Null)
             {
                 arguments.Add(null);
+                integers.Add(false);
                 continue;
             }
             var value = Evaluate(operand, env);
@@ -322,13 +325,14 @@ internal sealed class ForwardFlow
                 return Unsupported(operand, $"'{operand.Text}'", "a layer takes tensors (or a tuple of tensors, or null for an absent optional one)");
             }
             arguments.Add(shapes);
+            integers.Add(value.IsInteger);
             sources.AddRange(value.AllSources());
         }
         if (index < 0)
         {
             return null;
         }
-        var application = _resolver.Call(index, new LayerInputs(arguments), IssueTarget.Code(node.Span));
+        var application = _resolver.Call(index, new LayerInputs(arguments, integers), IssueTarget.Code(node.Span));
         if (application is null)
         {
             return null;
@@ -367,7 +371,7 @@ internal sealed class ForwardFlow
         }
         var sources = operands.SelectMany(o => o.AllSources());
         var tensors = operands.Where(o => o.Shape is not null).Select(o => o.Shape!).ToList();
-        if (node.Name != "cat" && tensors.Count == 0)
+        if (node.Name is not ("cat" or "stack") && tensors.Count == 0)
         {
             return Unsupported(node, $"'{node.Text}'", "the checker follows operations on tensors");
         }
@@ -384,6 +388,8 @@ internal sealed class ForwardFlow
         {
             _resolver.AddRequirement(requirement, $"at '{node.Text}'");
         }
-        return Value.Tensor(result.Shape.Output, sources);
+        // Ids stay ids through operations that only move or pick elements.
+        bool integer = operands.Count > 0 && operands[0].IsInteger && TorchOperations.KeepsElements(node.Name);
+        return Value.Tensor(result.Shape.Output, sources).WithInteger(integer);
     }
 }

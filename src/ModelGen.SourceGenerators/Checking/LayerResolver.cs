@@ -55,13 +55,13 @@ internal sealed class LayerResolver
     public IReadOnlyList<GuardRequirement> Requirements => _requirements;
 
     /// <summary>Applies layer <paramref name="index"/> in a sequential chain; the shape it hands on, or null (with an issue).</summary>
-    public Shape? Apply(int index, Shape input, IssueTarget where)
+    public Shape? Apply(int index, Shape input, bool integer, IssueTarget where)
     {
         if (_spec.Layers[index].Kind == "Submodel")
         {
             return ApplySubmodel(index, input, where);
         }
-        var applied = Apply(index, LayerInputs.Single(input), where);
+        var applied = Apply(index, LayerInputs.Single(input, integer), where);
         return applied is null ? null : applied.Value.Definition.ChainOutput(applied.Value.Application, applied.Value.Arguments);
     }
 
@@ -135,7 +135,7 @@ internal sealed class LayerResolver
             AddRequirement(requirement, $"layer '{module}'");
         }
         var handedOn = definition.ChainOutput(application, arguments);
-        _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType, definition.ModuleType,
+        _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, module, definition.ModuleType, definition.TypeName,
             definition.Construct(arguments, result), (handedOn ?? result.Output).ToString(), result.Parameters,
             arguments.EnumMember("Activation", "None"), spec.Frozen, definition.ChainCall(arguments));
         return (definition, application, arguments);
@@ -249,7 +249,7 @@ internal sealed class LayerResolver
                 }
                 continue;
             }
-            var arguments = new LayerArguments(spec, i, _issues, Scope);
+            var arguments = new LayerArguments(spec, i, _issues, Scope, placeholders: true);
             if (definition.InfersSizes)
             {
                 if (!reportUnapplied)
@@ -263,7 +263,7 @@ internal sealed class LayerResolver
             string construction = definition.Construct(arguments, null);
             if (!arguments.HasErrors)
             {
-                _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType, definition.ModuleType,
+                _layers[i] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), definition.ModuleType, definition.TypeName,
                     construction, "", Dim.Zero, arguments.EnumMember("Activation", "None"), spec.Frozen, definition.ChainCall(arguments));
             }
         }
@@ -272,7 +272,7 @@ internal sealed class LayerResolver
     private CheckedLayer Unresolved(int index)
     {
         var spec = _spec.Layers[index];
-        string type = LayerCatalog.Find(spec.Kind)?.ModuleType ?? spec.PropertyType;
+        string type = LayerCatalog.Find(spec.Kind)?.TypeName ?? spec.PropertyType;
         return new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), type, type, "", "", Dim.Zero, "None", spec.Frozen, "{field}.call({input})");
     }
 }

@@ -86,6 +86,20 @@ internal static class OperationShapes
                 var dims = Integers(arguments, "dimensions") ?? Integers(arguments, "dim")
                     ?? new[] { "dim0", "dim1", "dim2" }.Select(d => Integer(arguments, d)).Where(d => d.HasValue).Select(d => d!.Value).ToArray();
                 return Reduce.Apply(tensors[0], dims, Flag(arguments, "keepdim"));
+            case "select":
+                return Integer(arguments, "dim") is { } selectDim && Integer(arguments, "index") is { } index
+                    ? Select.Apply(tensors[0], selectDim, Dim.Const(index))
+                    : OperationResult.NotSupported("'dim' and 'index' must be constants");
+            case "narrow":
+                return Integer(arguments, "dim") is { } narrowDim && Integer(arguments, "start") is { } start && Integer(arguments, "length") is { } length
+                    ? Narrow.Apply(tensors[0], narrowDim, Dim.Const(start), Dim.Const(length))
+                    : OperationResult.NotSupported("'dim', 'start' and 'length' must be constants");
+            case "stack":
+                if (operands.Count != 1 || operands[0].Items is not { } stacked || stacked.Any(i => i.Shape is null))
+                {
+                    return OperationResult.NotSupported("stack takes an array or collection expression of tensors, such as new[] { a, b }");
+                }
+                return Stack.Apply(stacked.Select(i => i.Shape!).ToList(), Integer(arguments, "dim") ?? 0);
             default:
                 return OperationResult.NotSupported("'" + name + "' has no shape rule");
         }

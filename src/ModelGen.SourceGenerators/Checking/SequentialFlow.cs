@@ -26,7 +26,8 @@ internal static class SequentialFlow
         for (int i = 0; i < spec.Layers.Count && shape is not null; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            shape = resolver.Apply(i, shape, IssueTarget.Layer(i));
+            // Only the model's own input can hold integer ids: every layer's output is real.
+            shape = resolver.Apply(i, shape, i == 0 && spec.Inputs[0].IsInteger, IssueTarget.Layer(i));
         }
         return shape;
     }

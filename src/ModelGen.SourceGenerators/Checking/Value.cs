@@ -24,6 +24,12 @@ internal sealed class Value
     /// <summary>The inputs (<c>input:x</c>) and layers (<c>layer:Conv1</c>) this value depends on.</summary>
     public HashSet<string> Sources { get; }
 
+    /// <summary>Whether the tensor holds integer ids (an input declared Int64, or ids reshaped or sliced).</summary>
+    public bool IsInteger { get; private set; }
+
+    /// <summary>The same value, marked as holding integer ids or not.</summary>
+    public Value WithInteger(bool integer) => new(Shape, Dim, Items, Sources) { IsInteger = integer };
+
     public IEnumerable<string> AllSources() => Items is null ? Sources : Sources.Concat(Items.SelectMany(i => i.AllSources()));
 
     public static Value Tensor(Shape shape, params string[] sources) => new(shape, null, null, sources);

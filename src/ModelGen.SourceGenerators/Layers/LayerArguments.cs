@@ -18,12 +18,17 @@ internal sealed class LayerArguments
     private readonly List<ModelIssue> _issues;
     private readonly Checking.ModelScope _scope;
 
-    public LayerArguments(LayerSpec spec, int index, List<ModelIssue> issues, Checking.ModelScope scope)
+    private readonly bool _placeholders;
+
+    // placeholders: stand in a 1 for an invalid size after reporting it, so a layer no input ever reached can
+    // still be constructed to find out whether its arguments are valid (the construction is discarded if not).
+    public LayerArguments(LayerSpec spec, int index, List<ModelIssue> issues, Checking.ModelScope scope, bool placeholders = false)
     {
         _spec = spec;
         _index = index;
         _issues = issues;
         _scope = scope;
+        _placeholders = placeholders;
     }
 
     public string LayerName => _spec.PropertyName;
@@ -35,7 +40,10 @@ internal sealed class LayerArguments
     public bool Has(string name) => Find(name) is { Kind: not HyperValueKind.Null };
 
     /// <summary>A size: an integer of at least <paramref name="minimum"/>.</summary>
-    public Dim? Size(string name, long @default, long minimum = 1)
+    public Dim? Size(string name, long @default, long minimum = 1) =>
+        ReadSize(name, @default, minimum) ?? (_placeholders ? Dim.One : null);
+
+    private Dim? ReadSize(string name, long @default, long minimum)
     {
         var value = Find(name);
         if (value is null or { Kind: HyperValueKind.Null })
@@ -66,7 +74,10 @@ internal sealed class LayerArguments
     }
 
     /// <summary>A per-axis pair: one integer for both axes, or an array of two.</summary>
-    public (Dim First, Dim Second)? Pair(string name, long @default, long minimum = 1)
+    public (Dim First, Dim Second)? Pair(string name, long @default, long minimum = 1) =>
+        ReadPair(name, @default, minimum) ?? (_placeholders ? (Dim.One, Dim.One) : null);
+
+    private (Dim First, Dim Second)? ReadPair(string name, long @default, long minimum)
     {
         var value = Find(name);
         if (value is null or { Kind: HyperValueKind.Null })
@@ -92,7 +103,9 @@ internal sealed class LayerArguments
     }
 
     /// <summary>A list of sizes, such as the target of a reshape.</summary>
-    public Dim[]? Sizes(string name)
+    public Dim[]? Sizes(string name) => ReadSizes(name) ?? (_placeholders ? new[] { Dim.One } : null);
+
+    private Dim[]? ReadSizes(string name)
     {
         var value = Find(name);
         if (value is { Kind: HyperValueKind.IntegerArray } && value.Integers.Count > 0)

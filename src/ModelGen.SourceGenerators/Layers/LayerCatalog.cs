@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ModelGen.Shapes;
 
 namespace ModelGen.SourceGenerators.Layers;
 
@@ -27,6 +28,13 @@ internal static class LayerCatalog
         new ActivationLayer("GELU"),
         new SoftmaxLayer("Softmax"),
         new SoftmaxLayer("LogSoftmax"),
+        new ConvTranspose2dLayer(),
+        new EmbeddingLayer(),
+        new RecurrentLayer("LSTM", RecurrentKind.Lstm),
+        new RecurrentLayer("GRU", RecurrentKind.Gru),
+        new RecurrentLayer("RNN", RecurrentKind.Rnn),
+        new MultiheadAttentionLayer(),
+        new PositionalEncodingLayer(),
     }.ToDictionary(d => d.Kind);
 
     public static LayerDefinition? Find(string kind) => Definitions.TryGetValue(kind, out var definition) ? definition : null;

@@ -12,8 +12,17 @@ internal abstract class LayerDefinition
     /// <summary>The attribute's name without <c>Attribute</c>, e.g. <c>Conv2d</c>.</summary>
     public abstract string Kind { get; }
 
-    /// <summary>The TorchSharp module type in <c>TorchSharp.Modules</c> the layer is.</summary>
+    /// <summary>The module type's short name, as the summary shows it.</summary>
     public virtual string ModuleType => Kind;
+
+    /// <summary>The module type's full name, which the layer property must have.</summary>
+    public virtual string QualifiedType => "TorchSharp.Modules." + ModuleType;
+
+    /// <summary>The type as the generated code writes it (the generated file imports <c>TorchSharp.Modules</c>).</summary>
+    public virtual string TypeName => ModuleType;
+
+    /// <summary>Whether the layer takes integer ids (an Embedding) rather than real values.</summary>
+    public virtual bool TakesIntegers => false;
 
     /// <summary>Applies the shape rule to the incoming shape; null when the arguments are invalid (already reported).</summary>
     public abstract LayerResult? Infer(Shape input, LayerArguments arguments);
@@ -26,10 +35,24 @@ internal abstract class LayerDefinition
     {
         if (inputs.Count != 1 || inputs.Tensor(0) is not { } input)
         {
-            return new LayerApplication(LayerResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, $"{Kind} takes one tensor, not ({inputs})")));
+            return Fail($"{Kind} takes one tensor, not ({inputs})");
+        }
+        if (inputs.IsInteger(0) != TakesIntegers)
+        {
+            return Fail(TakesIntegers
+                ? $"{Kind} takes integer ids; declare the input with DType = ScalarType.Int64"
+                : $"{Kind} takes real values but gets integer ids; an Embedding turns ids into vectors");
         }
         return Infer(input, arguments) is { } result ? new LayerApplication(result) : null;
     }
+
+    /// <summary>A failed application with a message about what the layer was called with.</summary>
+    protected static LayerApplication Fail(string message, ShapeErrorKind kind = ShapeErrorKind.RankMismatch) =>
+        new(LayerResult.Fail(new ShapeError(kind, message)));
+
+    /// <summary>Checks that argument <paramref name="index"/> is absent or holds real values, for layers with several inputs.</summary>
+    protected static bool IsReal(LayerInputs inputs, int index) => inputs.IsAbsent(index) || !inputs.IsInteger(index);
+
 
     /// <summary>What a sequential chain hands on from this layer: its main output unless the layer says otherwise.</summary>
     public virtual Shape? ChainOutput(LayerApplication application, LayerArguments arguments) => application.Result.Output;

@@ -11,10 +11,19 @@ namespace ModelGen.SourceGenerators.Layers;
 internal sealed class LayerInputs
 {
     private readonly IReadOnlyList<IReadOnlyList<Shape>?> _arguments;
+    private readonly IReadOnlyList<bool> _integers;
 
-    public LayerInputs(IReadOnlyList<IReadOnlyList<Shape>?> arguments) => _arguments = arguments;
+    /// <param name="arguments">Each argument's shape(s), or null when absent.</param>
+    /// <param name="integers">Whether each argument holds integer ids rather than real values.</param>
+    public LayerInputs(IReadOnlyList<IReadOnlyList<Shape>?> arguments, IReadOnlyList<bool> integers)
+    {
+        _arguments = arguments;
+        _integers = integers;
+    }
 
-    public static LayerInputs Single(Shape input) => new(new[] { new[] { input } });
+    public static LayerInputs Single(Shape input, bool integer) => new(new[] { new[] { input } }, new[] { integer });
+
+    public bool IsInteger(int index) => index < _integers.Count && _integers[index];
 
     public int Count => _arguments.Count;
 

@@ -30,10 +30,9 @@ internal sealed class ReshapeLayer : LayerDefinition
         return UnflattenRule.Apply(input, new UnflattenOptions(1, sizes));
     }
 
-    // An unapplied layer is constructed without Infer: missing sizes were just reported, and the call is discarded.
     public override string Construct(LayerArguments arguments, LayerResult? result) =>
         new ConstructorCall("nn.Unflatten")
             .Positional("1")
-            .Positional("new long[] { " + string.Join(", ", (arguments.Sizes("Shape") ?? new Dim[0]).Select(s => Emitting.Code.Size(s))) + " }")
+            .Positional("new long[] { " + string.Join(", ", arguments.Sizes("Shape")!.Select(s => Emitting.Code.Size(s))) + " }")
             .ToString();
 }

@@ -227,9 +227,9 @@ internal static class ModelParser
         {
             Fail(IssueTargetKind.Layer, "must be a declaration without a body ('{ get; }'); the generator implements it");
         }
-        if (property.Type.TypeKind != TypeKind.Error && property.Type.ToDisplayString() != "TorchSharp.Modules." + definition.ModuleType)
+        if (property.Type.TypeKind != TypeKind.Error && property.Type.ToDisplayString() != definition.QualifiedType)
         {
-            Fail(IssueTargetKind.LayerType, $"has type '{property.Type.ToDisplayString()}' but [{kind}] builds a 'TorchSharp.Modules.{definition.ModuleType}'");
+            Fail(IssueTargetKind.LayerType, $"has type '{property.Type.ToDisplayString()}' but [{kind}] builds a '{definition.QualifiedType}'");
         }
         _ = type;
     }

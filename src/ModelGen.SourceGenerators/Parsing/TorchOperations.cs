@@ -33,8 +33,12 @@ internal static class TorchOperations
     private static readonly HashSet<string> Others = new()
     {
         "softmax", "log_softmax", "add", "sub", "mul", "div", "cat", "matmul", "view", "reshape", "flatten",
-        "transpose", "permute", "squeeze", "unsqueeze", "mean", "sum", "var", "std",
+        "transpose", "permute", "squeeze", "unsqueeze", "mean", "sum", "var", "std", "select", "narrow", "stack",
     };
+
+    /// <summary>Operations that only move, pick or copy elements, so integer ids stay ids.</summary>
+    public static bool KeepsElements(string name) => name is "view" or "reshape" or "flatten" or "transpose" or "permute" or "squeeze"
+        or "unsqueeze" or "select" or "narrow" or "cat" or "stack" or "contiguous" or "clone" or "detach";
 
     public static bool IsSupported(string name) => ShapePreserving.Contains(name) || InPlace.Contains(name) || Others.Contains(Canonical(name));
 

@@ -39,6 +39,9 @@ public class GeneratorSnapshotTests
     public void Gan_with_an_adversarial_step_instead_of_a_supervised_one() => Snapshot.Verify(Generate(ModelSources.Gan));
 
     [Fact]
+    public void Recurrent_attention_embedding_and_transposed_convolution_layers() => Snapshot.Verify(Generate(ModelSources.Sequences));
+
+    [Fact]
     public void A_model_with_errors_gets_a_minimal_part_that_compiles()
     {
         var source = ModelSources.MnistCnn.Replace("[MaxPool2d(2)]", "[MaxPool2d(50)]");

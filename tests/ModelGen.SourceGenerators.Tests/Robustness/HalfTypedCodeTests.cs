@@ -56,6 +56,9 @@ public class HalfTypedCodeTests
         "[Model] [Input(\"x\", \"N, 4\")] public partial class M { [Linear(4)] public static partial Linear Fc { get; } }",
         "[Model] [Input(\"x\", \"N, 4\")] public partial class M { [Linear(4)] public partial Linear Fc { get => null!; } }",
         "[Model] [Input(\"x\", \"N, 4\")] public partial class M { [Linear(4)] public partial Linear Fc { get; } [Forward] Tensor F(Tensor x) { var ü = Fc.call(x); return ü + ü.mean(new long[] { -1 }, keepdim: true); } }",
+        // Regression (fuzz seed 1428): a layer no input reaches, with an invalid size, used to crash its construction.
+        "[Model] [Input(\"x\", \"N, 4\")] public partial class M { [Embedding(\"Filters * 4\", 8)] public partial Embedding E { get; } [Linear(4)] public partial Linear Fc { get; } [Forward] Tensor F(Tensor x) => Fc.call(x); }",
+        "[Model] [Input(\"x\", \"N, 4\")] public partial class M { [MaxPool2d(0)] public partial MaxPool2d P { get; } [Linear(4)] public partial Linear Fc { get; } [Forward] Tensor F(Tensor x) => Fc.call(x); }",
     }.Select(s => new object[] { s });
 
     [Theory]
