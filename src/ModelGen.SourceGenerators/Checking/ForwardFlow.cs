@@ -42,7 +42,8 @@ internal sealed class ForwardFlow
         var env = new Environment();
         for (int i = 0; i < _inputs.Count && i < _forward.Parameters.Count; i++)
         {
-            env.Set(_forward.Parameters[i], Value.Tensor(_inputs[i], "input:" + _forward.Parameters[i]).WithInteger(_spec.Inputs[i].IsInteger));
+            string source = "input:" + _forward.Parameters[i];
+            env.Set(_forward.Parameters[i], Value.Tensor(_inputs[i], source).WithInteger(_spec.Inputs[i].IsInteger).WithSkips(new[] { source }));
         }
 
         var returns = new List<(Value Value, ForwardNode Node)>();
@@ -78,6 +79,16 @@ internal sealed class ForwardFlow
             {
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.InputNeverUsedId,
                     new IssueTarget(IssueTargetKind.Input, IndexOfInput(input.Name), null, SourceSpan.None), input.Name, _spec.Name));
+                continue;
+            }
+            // An input whose identity path reaches some returns but not others: the seed's inverted residual returns the plain path.
+            if (!returns.Any(r => r.Value.Skips.Contains("input:" + input.Name)))
+            {
+                continue;
+            }
+            foreach (var lost in returns.Where(r => !r.Value.Skips.Contains("input:" + input.Name)))
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.TorchSharpRules.SkipConnectionLostId, IssueTarget.Code(lost.Node.Span), lost.Node.Text, input.Name));
             }
         }
         for (int i = 0; i < _spec.Layers.Count; i++)
@@ -388,8 +399,12 @@ internal sealed class ForwardFlow
         {
             _resolver.AddRequirement(requirement, $"at '{node.Text}'");
         }
+        if (node.Name == "flatten" && tensors.Count == 1 && tensors[0].Equals(result.Shape.Output) && tensors[0].Rank == 2)
+        {
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.TorchSharpRules.FlattenNoOpId, IssueTarget.Code(node.Span), node.Text, tensors[0].ToString()));
+        }
         // Ids stay ids through operations that only move or pick elements.
         bool integer = operands.Count > 0 && operands[0].IsInteger && TorchOperations.KeepsElements(node.Name);
-        return Value.Tensor(result.Shape.Output, sources).WithInteger(integer);
+        return Value.Tensor(result.Shape.Output, sources).WithInteger(integer).WithSkips(operands.SelectMany(o => o.Skips));
     }
 }

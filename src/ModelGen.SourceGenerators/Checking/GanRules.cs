@@ -26,23 +26,6 @@ internal static class GanRules
         {
             Fail($"is a [Gan] whose discriminator outputs {output}; it must give one score per sample, [N, 1] or [N]");
         }
-        return scope.FindModel(spec.Layers[1].TypeMetadataName) is { } discriminator && EndsWithSigmoid(discriminator);
-    }
-
-    private static bool EndsWithSigmoid(ModelSpec model)
-    {
-        if (model.Forward is { } forward)
-        {
-            var last = forward.Statements.LastOrDefault(s => s.Kind == ForwardStatementKind.Return)?.Value;
-            return last is { Kind: ForwardNodeKind.Operation, Name: "sigmoid" } || last is { Kind: ForwardNodeKind.LayerCall } call && IsSigmoidLayer(model, call.Name);
-        }
-        return model.Layers.Count > 0 && IsSigmoidLayer(model, model.Layers[model.Layers.Count - 1].PropertyName);
-    }
-
-    private static bool IsSigmoidLayer(ModelSpec model, string property)
-    {
-        var layer = model.Layers.FirstOrDefault(l => l.PropertyName == property);
-        return layer is not null && (layer.Kind == "Sigmoid"
-            || layer.Arguments.Any(a => a.Name == "Activation" && a.Value.Kind == HyperValueKind.EnumMember && a.Value.Text == "Sigmoid"));
+        return scope.FindModel(spec.Layers[1].TypeMetadataName) is { } discriminator && ModelOutputs.FinalActivation(discriminator) == "sigmoid";
     }
 }

@@ -129,6 +129,11 @@ internal sealed class LayerResolver
             return (definition, application, arguments);
         }
 
+        if (spec.Kind == "Flatten" && inputs.Tensor(0) is { } flat && flat.Equals(result.Output))
+        {
+            // The seed's GAN generator flattens the output of a Dense layer: [N, 256] stays [N, 256].
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.TorchSharpRules.FlattenNoOpId, where.Kind == IssueTargetKind.Layer ? IssueTarget.Layer(index) : where, spec.PropertyName, flat.ToString()));
+        }
         _inferred[index] = result.Inferred.ToDictionary(p => p.Key, p => p.Value);
         foreach (var requirement in result.Requirements)
         {

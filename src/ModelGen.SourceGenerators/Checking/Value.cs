@@ -27,8 +27,18 @@ internal sealed class Value
     /// <summary>Whether the tensor holds integer ids (an input declared Int64, or ids reshaped or sliced).</summary>
     public bool IsInteger { get; private set; }
 
+    /// <summary>
+    /// The inputs that reach this value without passing through a layer: the identity path of a residual
+    /// block. A path that returns without it, where others return with it, has lost its skip connection.
+    /// </summary>
+    public IReadOnlyCollection<string> Skips { get; private set; } = System.Array.Empty<string>();
+
     /// <summary>The same value, marked as holding integer ids or not.</summary>
-    public Value WithInteger(bool integer) => new(Shape, Dim, Items, Sources) { IsInteger = integer };
+    public Value WithInteger(bool integer) => new(Shape, Dim, Items, Sources) { IsInteger = integer, Skips = Skips };
+
+    /// <summary>The same value with the given identity-path inputs.</summary>
+    public Value WithSkips(IEnumerable<string> skips) =>
+        new(Shape, Dim, Items, Sources) { IsInteger = IsInteger, Skips = new HashSet<string>(skips, System.StringComparer.Ordinal) };
 
     public IEnumerable<string> AllSources() => Items is null ? Sources : Sources.Concat(Items.SelectMany(i => i.AllSources()));
 
@@ -44,5 +54,6 @@ internal sealed class Value
 
     /// <summary>The same shape or size reached on several paths: its sources are all of theirs.</summary>
     public static Value Merge(IReadOnlyList<Value> values) =>
-        new(values[0].Shape, values[0].Dim, values[0].Items, values.SelectMany(v => v.Sources));
+        new Value(values[0].Shape, values[0].Dim, values[0].Items, values.SelectMany(v => v.Sources)) { IsInteger = values[0].IsInteger }
+            .WithSkips(values.SelectMany(v => v.Skips));
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGen.SourceGenerators.Models;
@@ -39,7 +40,11 @@ internal sealed class ForwardBodyParser
     public EquatableArray<ForwardStatement> Parse()
     {
         var statements = new List<ForwardStatement>();
-        if (_method.ExpressionBody is { } arrow)
+        if (_method.ExpressionBody is { Expression: ConditionalExpressionSyntax choice })
+        {
+            statements.Add(Branches(choice, arm => new ForwardStatement(ForwardStatementKind.Return, "", Expression(arm))));
+        }
+        else if (_method.ExpressionBody is { } arrow)
         {
             statements.Add(new ForwardStatement(ForwardStatementKind.Return, "", Expression(arrow.Expression)));
         }
@@ -61,7 +66,12 @@ internal sealed class ForwardBodyParser
             case LocalDeclarationStatementSyntax local:
                 foreach (var variable in local.Declaration.Variables)
                 {
-                    if (variable.Initializer is { } initializer)
+                    if (variable.Initializer is { Value: ConditionalExpressionSyntax choice })
+                    {
+                        string name = variable.Identifier.ValueText;
+                        statements.Add(Branches(choice, arm => new ForwardStatement(ForwardStatementKind.Assign, name, Expression(arm))));
+                    }
+                    else if (variable.Initializer is { } initializer)
                     {
                         statements.Add(new ForwardStatement(ForwardStatementKind.Assign, variable.Identifier.ValueText, Expression(initializer.Value)));
                     }
@@ -69,6 +79,10 @@ internal sealed class ForwardBodyParser
                 return;
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
                 Assignment(assignment, statements);
+                return;
+            case ReturnStatementSyntax { Expression: ConditionalExpressionSyntax choice }:
+                // return c ? a : b; is followed as if (c) return a; else return b; so each path is checked on its own.
+                statements.Add(Branches(choice, arm => new ForwardStatement(ForwardStatementKind.Return, "", Expression(arm))));
                 return;
             case ReturnStatementSyntax { Expression: { } value }:
                 statements.Add(new ForwardStatement(ForwardStatementKind.Return, "", Expression(value)));
@@ -124,6 +138,11 @@ internal sealed class ForwardBodyParser
                 "assign only to locals and parameters; fields and properties hide the data flow from the checker")));
             return;
         }
+        if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right is ConditionalExpressionSyntax choice)
+        {
+            statements.Add(Branches(choice, arm => new ForwardStatement(ForwardStatementKind.Assign, target.Name, Expression(arm))));
+            return;
+        }
         var operation = _semanticModel.GetOperation(assignment, _cancellationToken);
         ForwardNode value = operation switch
         {
@@ -133,6 +152,22 @@ internal sealed class ForwardBodyParser
             _ => Unsupported(assignment, "the assignment '" + assignment + "'", "use a plain '=' or one of += -= *= /="),
         };
         statements.Add(new ForwardStatement(ForwardStatementKind.Assign, target.Name, value));
+    }
+
+    /// <summary>A conditional expression at the top of a statement, as an <c>if</c> whose branches do the statement with each arm.</summary>
+    private ForwardStatement Branches(ConditionalExpressionSyntax choice, System.Func<ExpressionSyntax, ForwardStatement> statement) =>
+        new(ForwardStatementKind.If, "", Leaf(ForwardNodeKind.Scalar, "", choice.Condition),
+            Arm(choice.WhenTrue, statement), Arm(choice.WhenFalse, statement));
+
+    private EquatableArray<ForwardStatement> Arm(ExpressionSyntax arm, System.Func<ExpressionSyntax, ForwardStatement> statement)
+    {
+        while (arm is ParenthesizedExpressionSyntax parenthesized)
+        {
+            arm = parenthesized.Expression;
+        }
+        return new EquatableArray<ForwardStatement>(new[] { arm is ConditionalExpressionSyntax nested
+            ? Branches(nested, statement)
+            : statement(arm) });
     }
 
     /// <summary>The names a deconstruction assigns, <c>_</c> for discards; null when it nests or assigns to something else.</summary>
