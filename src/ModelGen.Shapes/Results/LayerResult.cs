@@ -36,8 +36,9 @@ public sealed class LayerResult
 
     /// <summary>
     /// The constructor sizes the layer takes from its input, under PyTorch's argument names:
-    /// Linear <c>in_features</c>; Conv1d/Conv2d <c>in_channels</c>; BatchNorm1d/2d <c>num_features</c>;
-    /// LayerNorm <c>normalized_shape_0</c> .. <c>normalized_shape_{k-1}</c>. Empty for layers that
+    /// Linear <c>in_features</c>; Conv1d/Conv2d/ConvTranspose2d <c>in_channels</c>; BatchNorm1d/2d
+    /// <c>num_features</c>; LayerNorm <c>normalized_shape_0</c> .. <c>normalized_shape_{k-1}</c>; RNN, LSTM
+    /// and GRU <c>input_size</c>; MultiheadAttention <c>kdim</c> and <c>vdim</c>. Empty for layers that
     /// take nothing from their input, and on failure.
     /// </summary>
     public IReadOnlyDictionary<string, Dim> Inferred { get; }
