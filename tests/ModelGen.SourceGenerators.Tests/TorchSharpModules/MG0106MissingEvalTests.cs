@@ -180,4 +180,45 @@ public class MG0106MissingEvalTests
             }
         }
         """);
+
+    [Fact]
+    public Task Training_calls_in_a_method_named_TrainAndEvaluate_are_not_inference() => TorchSharpVerifier.VerifyAsync("""
+        public static class Training
+        {
+            public static void TrainAndEvaluate(Tensor x, Tensor y)
+            {
+                var model = nn.Sequential(nn.Linear(4, 4), nn.Dropout(0.5));
+                var optimizer = optim.Adam(model.parameters());
+                model.train();
+                nn.MSELoss().call(model.call(x), y).backward();
+                optimizer.step();
+                model.eval();
+                using (torch.no_grad())
+                {
+                    model.call(x);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_parameter_model_trained_in_a_loop_then_validated_is_reported() => TorchSharpVerifier.VerifyAsync(Net + """
+        public static class Training
+        {
+            public static long Fit(Net model, Tensor x, Tensor y, int epochs)
+            {
+                var optimizer = optim.SGD(model.parameters(), 0.1);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    optimizer.zero_grad();
+                    nn.CrossEntropyLoss().call(model.call(x), y).backward();
+                    optimizer.step();
+                }
+                using (torch.no_grad())
+                {
+                    return {|MG0106:model.call(x)|}.argmax(1).sum().item<long>();
+                }
+            }
+        }
+        """);
 }

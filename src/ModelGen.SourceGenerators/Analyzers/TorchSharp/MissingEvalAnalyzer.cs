@@ -12,7 +12,7 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// <summary>
 /// MG0106: a model holding BatchNorm or Dropout run for inference while it is certainly still in
 /// training mode. Inference is a call inside <c>torch.no_grad()</c>/<c>inference_mode()</c>, or in a
-/// method named for it (Evaluate, Validate, Test, Predict, Infer). "Certainly in training mode" means
+/// method named for it (Evaluate, Validate, Test, Predict, Infer) that runs no backward pass. "Certainly in training mode" means
 /// that in the same method, before the call and with no <c>eval()</c>/<c>train(false)</c> between, the
 /// model was created, or put in training mode with <c>train()</c>, or stepped by an optimizer; a model
 /// whose mode this method cannot know (a parameter, a field) is left alone.
@@ -41,7 +41,7 @@ public sealed class MissingEvalAnalyzer : TorchSharpAnalyzer
             return;
         }
         var noGrad = Scopes.NoGradScope(call, torch);
-        if (noGrad is null && !NamedForInference(context.ContainingSymbol))
+        if (noGrad is null && !(NamedForInference(context.ContainingSymbol) && !Trains(call, torch)))
         {
             return;
         }
@@ -67,6 +67,10 @@ public sealed class MissingEvalAnalyzer : TorchSharpAnalyzer
             ImmutableDictionary<string, string?>.Empty.Add(ModelProperty, modelText),
             call.Syntax.ToString(), model.IsImplicit ? "this" : modelText, string.Join(" and ", layers)));
     }
+
+    /// <summary>Whether the method holding <paramref name="call"/> runs a backward pass: then its name (TrainAndEvaluate) does not make every call an inference.</summary>
+    private static bool Trains(IOperation call, TorchSymbols torch) =>
+        Values.Descendants(Values.Root(call)).Any(o => o is IInvocationOperation i && torch.IsTensorMethod(i, "backward"));
 
     private static bool NamedForInference(ISymbol method)
     {
@@ -119,8 +123,10 @@ public sealed class MissingEvalAnalyzer : TorchSharpAnalyzer
             }
             if (mode is { } known && before)
             {
-                // A train() under an if may not have run; an eval() under an if may have.
-                state = known && common is not null && Values.IsConditionalBetween(operation, common) ? null : known;
+                // A train() under an if may not have run, so it leaves the mode as it was, or unknown (a training
+                // loop is taken to run); an eval() under an if may have run.
+                bool conditional = common is not null && Values.IsConditionalBetween(operation, common, loops: false);
+                state = known && conditional ? (state == true ? true : null) : known;
             }
             trainedLaterInLoop |= mode == true && !before;
         }

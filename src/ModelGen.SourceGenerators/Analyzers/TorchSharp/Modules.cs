@@ -52,6 +52,10 @@ internal static class Modules
         {
             case IInvocationOperation invocation when invocation.TargetMethod.IsStatic && torch.IsTorchSharp(invocation.TargetMethod) && torch.IsModule(invocation.Type):
                 return One(new ModuleRef(invocation.Type!.Name, null, invocation));
+            case IInvocationOperation helper when !torch.IsTorchSharp(helper.TargetMethod) && torch.IsModule(helper.Type)
+                && torch.SourceType(helper.TargetMethod.ContainingType)?.BodyOf(helper.TargetMethod) is { } body:
+                // A helper that builds the module: Build() => nn.Sequential(...).
+                return Union(Values.ReturnValues(body), torch, depth) ?? ByType(v.Type, torch);
             case IObjectCreationOperation creation when torch.IsModule(creation.Type):
                 return One(torch.SourceModule(creation.Type) is { } created
                     ? new ModuleRef(null, created, creation)

@@ -183,12 +183,16 @@ internal static class Values
         return null;
     }
 
-    /// <summary>Whether anything between <paramref name="operation"/> and its ancestor <paramref name="stop"/> runs only sometimes.</summary>
-    public static bool IsConditionalBetween(IOperation operation, IOperation stop)
+    /// <summary>Whether anything between <paramref name="operation"/> and its ancestor <paramref name="stop"/> runs only sometimes (a loop counts unless <paramref name="loops"/> is false).</summary>
+    public static bool IsConditionalBetween(IOperation operation, IOperation stop, bool loops = true)
     {
         for (var x = operation.Parent; x is not null && x != stop; x = x.Parent)
         {
-            if (x is IConditionalOperation or ILoopOperation or ISwitchOperation or ISwitchExpressionOperation or ICoalesceOperation
+            if (loops && x is ILoopOperation)
+            {
+                return true;
+            }
+            if (x is IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation or ICoalesceOperation
                 or IConditionalAccessOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or ICatchClauseOperation
                 || x is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
             {
@@ -258,7 +262,7 @@ internal static class Values
     /// <summary>
     /// The values one branch of an <c>if</c> or <c>?:</c> produces: the branch itself for <c>?:</c>; for an <c>if</c>,
     /// its returns, or (an <c>if</c> with no else that returns) the returns after it in the same block, or
-    /// the values it assigns to locals.
+    /// the values it assigns to locals and parameters.
     /// </summary>
     public static List<IOperation> BranchValues(IConditionalOperation conditional, bool whenTrue)
     {
@@ -277,7 +281,7 @@ internal static class Values
         var returns = ReturnValues(branch);
         return returns.Count > 0
             ? returns
-            : Descendants(branch).OfType<ISimpleAssignmentOperation>().Where(a => a.Target is ILocalReferenceOperation).Select(a => a.Value).ToList();
+            : Descendants(branch).OfType<ISimpleAssignmentOperation>().Where(a => a.Target is ILocalReferenceOperation or IParameterReferenceOperation).Select(a => a.Value).ToList();
     }
 
     /// <summary>The argument bound to the parameter at <paramref name="ordinal"/>, or null when it is omitted.</summary>
