@@ -19,6 +19,11 @@ internal sealed class MultiheadAttentionLayer : LayerDefinition
             return Fail("MultiheadAttention takes a query, a key and a value (and optional masks); wire it in a [Forward] method: "
                 + "var (output, weights) = Attention.call(q, k, v, null, true, null)");
         }
+        if (query.Rank != 3 || key.Rank != 3 || value.Rank != 3)
+        {
+            // TorchSharp's module takes batched sequences only, sequence first.
+            return Fail($"MultiheadAttention takes [L, N, E] query, key and value (sequence first, as TorchSharp's module does), not ({inputs})");
+        }
         if (!IsReal(inputs, 0) || !IsReal(inputs, 1) || !IsReal(inputs, 2))
         {
             return Fail("MultiheadAttention takes real values but gets integer ids; an Embedding turns ids into vectors");

@@ -30,13 +30,10 @@ public class GeneratorSnapshotTests
     public void Two_inputs_share_the_batch_dimension() => Snapshot.Verify(Generate(ModelSources.TwoInputs));
 
     [Fact]
-    public void Blocks_with_hyperparameters_composed_as_submodels() => Snapshot.Verify(Generate(ModelSources.ResNet));
+    public void Blocks_with_hyperparameters_composed_as_submodels_and_a_custom_layer() => Snapshot.Verify(Generate(ModelSources.ResNetAndCustomBatchNorm));
 
     [Fact]
-    public void Custom_layer_with_parameters_buffers_and_both_modes() => Snapshot.Verify(Generate(ModelSources.CustomBatchNorm));
-
-    [Fact]
-    public void Gan_with_an_adversarial_step_instead_of_a_supervised_one() => Snapshot.Verify(Generate(ModelSources.Gan));
+    public void Gan_with_an_adversarial_step_and_a_frozen_backbone() => Snapshot.Verify(Generate(ModelSources.GanAndFrozenBackbone));
 
     [Fact]
     public void Recurrent_attention_embedding_and_transposed_convolution_layers() => Snapshot.Verify(Generate(ModelSources.Sequences));
