@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelGen.Samples.Shared;
@@ -32,31 +33,32 @@ public static class ClassifierTraining
     /// <summary>Trains <paramref name="model"/> on <paramref name="train"/> and evaluates on <paramref name="test"/> after every epoch.</summary>
     public static ClassifierResult Train(
         nn.Module<Tensor, Tensor> model, TrainStep step, Func<Tensor, Tensor> predict,
+        MnistDigits train, MnistDigits test, ClassifierOptions options, ProgressBar? progress = null) =>
+        Train(model.parameters(), step, predict, train, test, options, progress);
+
+    /// <summary>
+    /// Trains only <paramref name="parameters"/> (a model's <c>TrainableParameters()</c> when part of it is frozen)
+    /// on <paramref name="train"/>, and evaluates on <paramref name="test"/> after every epoch.
+    /// </summary>
+    public static ClassifierResult Train(
+        IEnumerable<Parameter> parameters, TrainStep step, Func<Tensor, Tensor> predict,
         MnistDigits train, MnistDigits test, ClassifierOptions options, ProgressBar? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var optimizer = optim.Adam(parameters, options.LearningRate);
         var loss = nn.CrossEntropyLoss();
         var losses = new List<double>();
         var accuracies = new List<double>();
         int batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
-            var order = MnistDigits.Permutation(train.Count, (ulong)(options.Seed * 1000 + epoch));
-            double total = 0;
-            for (int b = 0; b < batches; b++)
-            {
-                using var scope = NewDisposeScope();
-                int start = b * options.BatchSize;
-                int count = Math.Min(options.BatchSize, train.Count - start);
-                var index = tensor(order.AsSpan(start, count).ToArray()).to(int64);
-                float value = step(train.Images.index_select(0, index), train.Labels.index_select(0, index), optimizer, loss);
-                total += value;
-                progress?.Report(epoch + 1, options.Epochs, b + 1, batches, value);
-            }
-            losses.Add(total / batches);
+            int shown = epoch + 1;
+            losses.Add(Minibatches.RunEpoch(
+                train, options.BatchSize, (ulong)(options.Seed * 1000 + epoch),
+                (images, labels) => step(images, labels, optimizer, loss),
+                (b, n, value) => progress?.Report(shown, options.Epochs, b, n, value)));
             accuracies.Add(Accuracy(predict, test));
-            progress?.Report(epoch + 1, options.Epochs, batches, batches, losses[^1], $"test accuracy {accuracies[^1]:P2}");
+            progress?.Report(shown, options.Epochs, batches, batches, losses[^1], $"test accuracy {accuracies[^1]:P2}");
         }
         progress?.Complete();
         return new ClassifierResult(losses, accuracies, clock.Elapsed);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using static TorchSharp.torch;
@@ -165,6 +166,53 @@ public sealed class MnistDigits : IDisposable
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;
+    }
+
+    /// <summary>
+    /// The digits whose label is one of <paramref name="count"/> classes from <paramref name="first"/> on,
+    /// relabelled 0 to <paramref name="count"/> - 1 (digits 5 to 9 become classes 0 to 4), in this object's order.
+    /// </summary>
+    /// <returns>A new object with its own tensors; this one stays usable.</returns>
+    public MnistDigits OfClasses(int first, int count)
+    {
+        if (first < 0 || count < 1 || first + count > ClassCount)
+            throw new ArgumentOutOfRangeException(nameof(count), $"classes {first} to {first + count - 1} are not all digits");
+        long[] labels = Labels.data<long>().ToArray();
+        var kept = new List<int>();
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] >= first && labels[i] < first + count)
+                kept.Add(i);
+        }
+        using var subset = Take(kept.ToArray(), 0, kept.Count);
+        return new MnistDigits(subset.Images.clone(), subset.Labels - first);
+    }
+
+    /// <summary>
+    /// <paramref name="perClass"/> digits of every class present, drawn in an order fixed by
+    /// <paramref name="seed"/> (a small labelled set, as transfer learning starts from).
+    /// </summary>
+    /// <returns>A new object with its own tensors; this one stays usable.</returns>
+    /// <exception cref="ArgumentException">A class present has fewer than <paramref name="perClass"/> digits.</exception>
+    public MnistDigits TakePerClass(int perClass, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perClass);
+        long[] labels = Labels.data<long>().ToArray();
+        var taken = new Dictionary<long, int>();
+        var kept = new List<int>();
+        foreach (int i in Permutation(Count, seed))
+        {
+            int already = taken.GetValueOrDefault(labels[i]);
+            taken[labels[i]] = already + 1;
+            if (already < perClass)
+                kept.Add(i);
+        }
+        foreach (var (label, available) in taken)
+        {
+            if (available < perClass)
+                throw new ArgumentException($"class {label} has {available} digits, fewer than {perClass}", nameof(perClass));
+        }
+        return Take(kept.ToArray(), 0, kept.Count);
     }
 
     /// <summary>Releases the image and label tensors.</summary>

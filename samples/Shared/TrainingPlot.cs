@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace ModelGen.Samples.Shared;
+
+/// <summary>Curves per epoch (losses, accuracies) saved as a PNG with ScottPlot.</summary>
+public static class TrainingPlot
+{
+    /// <summary>
+    /// Saves one line per series, epoch 1, 2, ... on the x axis, to <paramref name="path"/> (a PNG).
+    /// </summary>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="title">The plot's title.</param>
+    /// <param name="yLabel">What the values are, e.g. "loss".</param>
+    /// <param name="series">Each line's legend text and its value after each epoch.</param>
+    public static void Save(string path, string title, string yLabel, params (string Label, IReadOnlyList<double> Values)[] series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Length == 0 || series.Any(s => s.Values.Count == 0))
+            throw new ArgumentException("every series needs at least one value", nameof(series));
+
+        var plot = new ScottPlot.Plot();
+        foreach (var (label, values) in series)
+        {
+            double[] epochs = Enumerable.Range(1, values.Count).Select(e => (double)e).ToArray();
+            var line = plot.Add.Scatter(epochs, values.ToArray());
+            line.LegendText = label;
+        }
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend();
+        plot.SavePng(path, 800, 500);
+        if (!File.Exists(path))
+            throw new IOException($"ScottPlot did not write {path}");
+    }
+}
