@@ -118,7 +118,7 @@ public class MG0115To0117ResidualTests
     }
 
     [Fact]
-    public Task A_channel_change_with_layers_assigned_in_the_constructor_is_reported() => TorchSharpVerifier.VerifyAsync("""
+    public Task A_channel_change_with_layers_assigned_in_the_constructor_and_an_in_place_add_is_reported() => TorchSharpVerifier.VerifyAsync("""
         public sealed class WidenBlock : nn.Module<Tensor, Tensor>
         {
             private readonly Conv2d conv;
@@ -133,7 +133,7 @@ public class MG0115To0117ResidualTests
             public override Tensor forward(Tensor x)
             {
                 var h = bn.call(conv.call(x));
-                return {|MG0117:h.add(x)|}.relu();
+                return {|MG0117:h.add_(x)|}.relu_();
             }
         }
         """);

@@ -231,7 +231,9 @@ public abstract class BatchNormClassAnalyzer : TorchSharpAnalyzer
     private protected sealed override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
         context.RegisterSymbolAction(c =>
         {
-            if (torch.SourceModule((INamedTypeSymbol)c.Symbol) is { } source && BatchNormClass.Find(source, torch) is { } norm)
+            var type = (INamedTypeSymbol)c.Symbol;
+            if (torch.IsModule(type) && SourceClass.Mentions(type, "mean", "var_mean", "std_mean")
+                && torch.SourceModule(type) is { } source && BatchNormClass.Find(source, torch) is { } norm)
             {
                 Analyze(c, norm, torch);
             }

@@ -16,7 +16,7 @@ internal static class Residual
 
     private static readonly string[] ShapeKeepingFunctions = { "relu", "relu_", "leaky_relu", "gelu", "silu", "elu", "sigmoid", "tanh", "dropout", "relu6", "hardswish" };
 
-    /// <summary>A tensor addition: <c>a + b</c>, <c>a.add(b)</c>, <c>torch.add(a, b)</c>.</summary>
+    /// <summary>A tensor addition: <c>a + b</c>, <c>a.add(b)</c>, <c>a.add_(b)</c>, <c>torch.add(a, b)</c>.</summary>
     public static bool IsTensorAdd(IOperation operation, TorchSymbols torch) => Operands(operation, torch) is not null;
 
     /// <summary>The two operands of a tensor addition, or null.</summary>
@@ -24,7 +24,7 @@ internal static class Residual
     {
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when torch.IsTensor(binary.LeftOperand.Type) && torch.IsTensor(binary.RightOperand.Type)
             => (binary.LeftOperand, binary.RightOperand),
-        IInvocationOperation { TargetMethod.Name: "add" } call when !call.TargetMethod.IsStatic && call.Instance is { } left && torch.IsTensor(left.Type)
+        IInvocationOperation { TargetMethod.Name: "add" or "add_" } call when !call.TargetMethod.IsStatic && call.Instance is { } left && torch.IsTensor(left.Type)
             && Values.Argument(call, 0) is { } right && torch.IsTensor(right.Type) && torch.IsTorchSharp(call.TargetMethod)
             => (left, right),
         IInvocationOperation { TargetMethod.Name: "add" } call when call.TargetMethod.IsStatic && torch.IsTorchSharp(call.TargetMethod)

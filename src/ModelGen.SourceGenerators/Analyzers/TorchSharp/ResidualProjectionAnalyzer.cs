@@ -109,7 +109,8 @@ public sealed class ResidualProjectionAnalyzer : TorchSharpAnalyzer
         }
     }
 
-    private static List<Plan> Plans(SourceClass block, TorchSymbols torch) => block.Derived("ResidualPlans", b => Build(b, torch));
+    private static List<Plan> Plans(SourceClass block, TorchSymbols torch) =>
+        block.Derived("ResidualPlans", b => SourceClass.Mentions(b.Type, "Conv2d") ? Build(b, torch) : new List<Plan>());
 
     private static List<Plan> Build(SourceClass block, TorchSymbols torch)
     {

@@ -63,6 +63,25 @@ internal sealed class SourceClass
         return null;
     }
 
+    /// <summary>
+    /// Whether the class's declarations contain one of <paramref name="words"/> as an identifier: a cheap syntax
+    /// filter before binding the class (a batch norm mentions mean, a residual block Conv2d).
+    /// </summary>
+    public static bool Mentions(INamedTypeSymbol type, params string[] words)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && System.Array.IndexOf(words, token.ValueText) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>A fact a rule derives from this class, computed once per compilation.</summary>
     public T Derived<T>(string key, System.Func<SourceClass, T> compute)
         where T : class =>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ModelGen.SourceGenerators.Diagnostics;
@@ -12,7 +11,7 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 /// MG0111: a module that does not take and return one tensor (LSTM, GRU, RNN, MultiheadAttention, a loss)
 /// passed to <c>nn.Sequential(...)</c> or <c>Sequential.append</c>. The compiler already rejects it (CS1503),
 /// but blames every argument against the <c>("name", module)</c> overload; this names the one module that
-/// cannot be chained and says why. The call does not bind, so this works on syntax and types.
+/// cannot be chained and says why. The call does not bind (an invalid operation), so this works on syntax and types.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnchainableSequentialModuleAnalyzer : TorchSharpAnalyzer
@@ -29,12 +28,16 @@ public sealed class UnchainableSequentialModuleAnalyzer : TorchSharpAnalyzer
         {
             return;
         }
-        context.RegisterSyntaxNodeAction(c => Analyze(c, torch, moduleOfTensor), SyntaxKind.InvocationExpression);
+        // A Sequential that binds chains only one-tensor modules; the mistake shows up as an invocation that does not bind.
+        context.RegisterOperationAction(c => Analyze(c, torch, moduleOfTensor), OperationKind.Invalid);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, TorchSymbols torch, INamedTypeSymbol moduleOfTensor)
+    private static void Analyze(OperationAnalysisContext context, TorchSymbols torch, INamedTypeSymbol moduleOfTensor)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (context.Operation.Syntax is not InvocationExpressionSyntax invocation || context.Operation.SemanticModel is not { } model)
+        {
+            return;
+        }
         string? name = invocation.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
@@ -45,7 +48,7 @@ public sealed class UnchainableSequentialModuleAnalyzer : TorchSharpAnalyzer
         {
             return;
         }
-        var info = context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken);
+        var info = model.GetSymbolInfo(invocation, context.CancellationToken);
         var candidates = info.Symbol is { } bound ? ImmutableArray.Create(bound) : info.CandidateSymbols;
         if (!candidates.Any(c => c is IMethodSymbol method && torch.IsTorchSharp(method)
                 && (method.Name == "Sequential" || method.ContainingType.Name == "Sequential")))
@@ -55,7 +58,7 @@ public sealed class UnchainableSequentialModuleAnalyzer : TorchSharpAnalyzer
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             var module = argument.Expression is TupleExpressionSyntax { Arguments.Count: 2 } tuple ? tuple.Arguments[1].Expression : argument.Expression;
-            var type = context.SemanticModel.GetTypeInfo(module, context.CancellationToken).Type;
+            var type = model.GetTypeInfo(module, context.CancellationToken).Type;
             if (!torch.IsModule(type) || ChainsOneTensor(type!, torch, moduleOfTensor))
             {
                 continue;
