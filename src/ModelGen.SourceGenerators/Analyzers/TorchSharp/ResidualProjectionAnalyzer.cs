@@ -59,7 +59,10 @@ public sealed class ResidualProjectionAnalyzer : TorchSharpAnalyzer
 
         public List<(ModuleRef Module, Conv2dOptions? Conv)> Steps { get; }
 
-        public bool IsSymbolic => InChannels.Symbols.Count > 0 || Steps.Any(s => s.Conv is { } c && Dims(c).Any(d => d.Symbols.Count > 0));
+        public bool IsSymbolic => Symbols().Any();
+
+        public IEnumerable<string> Symbols() =>
+            InChannels.Symbols.Concat(Steps.Where(s => s.Conv is not null).SelectMany(s => Dims(s.Conv!)).SelectMany(d => d.Symbols));
     }
 
     private static void AnalyzeBlock(SymbolAnalysisContext context, TorchSymbols torch)
@@ -152,9 +155,11 @@ public sealed class ResidualProjectionAnalyzer : TorchSharpAnalyzer
                     steps.Add((layer, null));
                 }
             }
-            if (understood && inChannels is not null)
+            var plan = understood && inChannels is not null ? new Plan(operation, identity, inChannels, steps) : null;
+            // The input is [N, C, H, W]; a constructor parameter of one of those names would be confused with it.
+            if (plan is not null && !plan.Symbols().Any(s => s is "N" or "H" or "W"))
             {
-                plans.Add(new Plan(operation, identity, inChannels, steps));
+                plans.Add(plan);
             }
         }
         return plans;
