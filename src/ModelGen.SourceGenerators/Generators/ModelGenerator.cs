@@ -71,6 +71,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
     private static string HintName(ModelSpec spec)
     {
         string nested = spec.ContainingTypes.Count == 0 ? "" : string.Join(".", System.Linq.Enumerable.Select(spec.ContainingTypes, t => t.Substring(t.LastIndexOf(' ') + 1))) + ".";
-        return (spec.Namespace is null ? "" : spec.Namespace + ".") + nested + spec.Name + ".g.cs";
+        // A namespace spelled with a keyword displays as "@class"; '@' is not allowed in a hint name.
+        return (spec.Namespace is null ? "" : spec.Namespace.Replace("@", "") + ".") + nested + spec.Name + ".g.cs";
     }
 }

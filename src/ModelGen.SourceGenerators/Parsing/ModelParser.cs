@@ -457,6 +457,11 @@ internal static class ModelParser
 
     private static HyperValue ReadArray(TypedConstant constant)
     {
+        if (constant.IsNull)
+        {
+            // `default` or `null` for the array itself: no values, which the layer reports.
+            return HyperValue.Null;
+        }
         var values = new List<long>();
         foreach (var element in constant.Values)
         {
@@ -539,7 +544,8 @@ internal static class ModelParser
         }
         var members = new ForwardMembers(
             new HashSet<string>(layers.Select(l => l.PropertyName), StringComparer.Ordinal),
-            hyperparameters.ToDictionary(h => h.Name, h => h.IsInteger, StringComparer.Ordinal),
+            // A duplicate name is the compiler's error (CS0102); the first declaration stands.
+            hyperparameters.GroupBy(h => h.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().IsInteger, StringComparer.Ordinal),
             new HashSet<string>(tensors.Select(t => t.PropertyName), StringComparer.Ordinal));
         var statements = new ForwardBodyParser(semanticModel, syntax, members, type, cancellationToken).Parse();
         return new ForwardSpec(method.Name, parameterNames.ToEquatableArray(), statements);
