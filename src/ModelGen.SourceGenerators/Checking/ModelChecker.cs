@@ -34,6 +34,26 @@ internal static class ModelChecker
 
     private static Outcome Run(ModelSpec spec, ModelScope scope, Shape? inputOverride, CancellationToken cancellationToken)
     {
+        try
+        {
+            return RunChecked(spec, scope, inputOverride, cancellationToken);
+        }
+        catch (OverflowException)
+        {
+            // Absurd sizes (a literal near long.MaxValue) overflow the engine's checked arithmetic: the model cannot be built.
+            var issues = new List<ModelIssue>(spec.Issues)
+            {
+                ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, spec.Name, "has sizes whose products overflow 64-bit integers"),
+            };
+            var model = new CheckedModel(spec, false, EquatableArray<CheckedInput>.Empty,
+                new LayerResolver(spec, scope, issues).Layers.ToEquatableArray(), EquatableArray<CheckedTensor>.Empty, "",
+                EquatableArray<GuardRequirement>.Empty, issues.ToEquatableArray(), false);
+            return new Outcome(model, null, Dim.Zero, Array.Empty<GuardRequirement>());
+        }
+    }
+
+    private static Outcome RunChecked(ModelSpec spec, ModelScope scope, Shape? inputOverride, CancellationToken cancellationToken)
+    {
         var issues = new List<ModelIssue>(spec.Issues);
         var inputs = ParseInputs(spec, scope, issues);
         if (inputOverride is not null && inputs.Count == 1)

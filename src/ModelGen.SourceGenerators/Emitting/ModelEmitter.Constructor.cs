@@ -92,9 +92,9 @@ internal static partial class ModelEmitter
     {
         string function = tensor.Init switch
         {
-            "Ones" => "torch.ones",
-            "Normal" => "torch.randn",
-            _ => "torch.zeros",
+            "Ones" => "ones",
+            "Normal" => "randn",
+            _ => "zeros",
         };
         string sizes = tensor.Shape.Count == 1 ? Code.Size(tensor.Shape[0]) : "new long[] { " + string.Join(", ", tensor.Shape.Select(Code.Size)) + " }";
         string values = $"{function}({sizes})";

@@ -75,7 +75,7 @@ internal static partial class ModelEmitter
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine("eval();");
-        writer.WriteLine("using (torch.no_grad())");
+        writer.WriteLine("using (no_grad())");
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine($"return call({InputArguments(spec)});");

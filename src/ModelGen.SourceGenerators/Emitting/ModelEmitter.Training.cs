@@ -22,7 +22,7 @@ internal static partial class ModelEmitter
         writer.WriteLine($"public float TrainStep({inputs}, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)");
         writer.WriteLine("{");
         writer.Indent++;
-        writer.WriteLine("using var scope = torch.NewDisposeScope();");
+        writer.WriteLine("using var scope = NewDisposeScope();");
         writer.WriteLine("train();");
         writer.WriteLine("optimizer.zero_grad();");
         writer.WriteLine($"var output = call({InputArguments(spec)});");
@@ -70,7 +70,7 @@ internal static partial class ModelEmitter
         writer.WriteLine($"public (float DiscriminatorLoss, float GeneratorLoss) AdversarialStep(Tensor real, Tensor {noise}, optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer)");
         writer.WriteLine("{");
         writer.Indent++;
-        writer.WriteLine("using var scope = torch.NewDisposeScope();");
+        writer.WriteLine("using var scope = NewDisposeScope();");
         writer.WriteLine($"CheckInputs({noise});");
         writer.WriteLine("train();");
         writer.WriteLineNoTabs("");
@@ -78,13 +78,13 @@ internal static partial class ModelEmitter
         writer.WriteLine($"var fake = {generator}.call({noise});");
         writer.WriteLine($"var realScores = {discriminator}.call(real);");
         writer.WriteLine($"var fakeScores = {discriminator}.call(fake.detach());");
-        writer.WriteLine($"var discriminatorLoss = {loss}(realScores, torch.ones_like(realScores)) + {loss}(fakeScores, torch.zeros_like(fakeScores));");
+        writer.WriteLine($"var discriminatorLoss = {loss}(realScores, ones_like(realScores)) + {loss}(fakeScores, zeros_like(fakeScores));");
         writer.WriteLine("discriminatorLoss.backward();");
         writer.WriteLine("discriminatorOptimizer.step();");
         writer.WriteLineNoTabs("");
         writer.WriteLine("generatorOptimizer.zero_grad();");
         writer.WriteLine($"var scores = {discriminator}.call(fake);");
-        writer.WriteLine($"var generatorLoss = {loss}(scores, torch.ones_like(scores));");
+        writer.WriteLine($"var generatorLoss = {loss}(scores, ones_like(scores));");
         writer.WriteLine("generatorLoss.backward();");
         writer.WriteLine("generatorOptimizer.step();");
         writer.WriteLine("return (discriminatorLoss.item<float>(), generatorLoss.item<float>());");
@@ -98,7 +98,7 @@ internal static partial class ModelEmitter
         writer.Indent++;
         writer.WriteLine($"CheckInputs({noise});");
         writer.WriteLine("eval();");
-        writer.WriteLine("using (torch.no_grad())");
+        writer.WriteLine("using (no_grad())");
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine($"return {generator}.call({noise});");

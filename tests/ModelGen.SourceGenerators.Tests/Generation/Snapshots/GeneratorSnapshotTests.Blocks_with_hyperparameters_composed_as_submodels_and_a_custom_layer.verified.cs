@@ -111,7 +111,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -127,7 +127,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);
@@ -178,10 +178,10 @@ namespace ModelGen.Runtime.Tests
             _numFeatures = numFeatures;
             _momentum = momentum;
             _eps = eps;
-            _gamma = new Parameter(torch.ones(NumFeatures));
-            _beta = new Parameter(torch.zeros(NumFeatures));
-            _runningMean = torch.zeros(NumFeatures);
-            _runningVar = torch.ones(NumFeatures);
+            _gamma = new Parameter(ones(NumFeatures));
+            _beta = new Parameter(zeros(NumFeatures));
+            _runningMean = zeros(NumFeatures);
+            _runningVar = ones(NumFeatures);
 
             register_parameter("gamma", _gamma);
             register_parameter("beta", _beta);
@@ -251,7 +251,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -267,7 +267,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);
@@ -431,7 +431,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -447,7 +447,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);
@@ -615,7 +615,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -631,7 +631,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);

@@ -93,7 +93,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -109,7 +109,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);
@@ -222,7 +222,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor image)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(image);
             }
@@ -238,7 +238,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor image, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(image);
@@ -334,7 +334,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor noise)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(noise);
             }
@@ -353,7 +353,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The discriminator's and the generator's losses before their steps.</returns>
         public (float DiscriminatorLoss, float GeneratorLoss) AdversarialStep(Tensor real, Tensor noise, optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             CheckInputs(noise);
             train();
 
@@ -361,13 +361,13 @@ namespace ModelGen.Runtime.Tests
             var fake = _generator.call(noise);
             var realScores = _discriminator.call(real);
             var fakeScores = _discriminator.call(fake.detach());
-            var discriminatorLoss = nn.functional.binary_cross_entropy_with_logits(realScores, torch.ones_like(realScores)) + nn.functional.binary_cross_entropy_with_logits(fakeScores, torch.zeros_like(fakeScores));
+            var discriminatorLoss = nn.functional.binary_cross_entropy_with_logits(realScores, ones_like(realScores)) + nn.functional.binary_cross_entropy_with_logits(fakeScores, zeros_like(fakeScores));
             discriminatorLoss.backward();
             discriminatorOptimizer.step();
 
             generatorOptimizer.zero_grad();
             var scores = _discriminator.call(fake);
-            var generatorLoss = nn.functional.binary_cross_entropy_with_logits(scores, torch.ones_like(scores));
+            var generatorLoss = nn.functional.binary_cross_entropy_with_logits(scores, ones_like(scores));
             generatorLoss.backward();
             generatorOptimizer.step();
             return (discriminatorLoss.item<float>(), generatorLoss.item<float>());
@@ -378,7 +378,7 @@ namespace ModelGen.Runtime.Tests
         {
             CheckInputs(noise);
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return _generator.call(noise);
             }
@@ -480,7 +480,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor noise)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(noise);
             }
@@ -496,7 +496,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor noise, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(noise);

@@ -104,7 +104,7 @@ namespace Samples
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -120,7 +120,7 @@ namespace Samples
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);

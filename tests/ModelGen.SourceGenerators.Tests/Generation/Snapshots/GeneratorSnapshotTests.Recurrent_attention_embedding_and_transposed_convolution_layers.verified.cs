@@ -107,7 +107,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor tokens)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(tokens);
             }
@@ -123,7 +123,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor tokens, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(tokens);
@@ -224,7 +224,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -240,7 +240,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);
@@ -348,7 +348,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor x)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(x);
             }
@@ -364,7 +364,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor x, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(x);
@@ -479,7 +479,7 @@ namespace ModelGen.Runtime.Tests
         public Tensor Predict(Tensor z)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(z);
             }
@@ -495,7 +495,7 @@ namespace ModelGen.Runtime.Tests
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor z, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(z);

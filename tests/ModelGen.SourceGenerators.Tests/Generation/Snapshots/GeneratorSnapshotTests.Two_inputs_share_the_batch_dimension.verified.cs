@@ -93,7 +93,7 @@ namespace Samples
         public Tensor Predict(Tensor state, Tensor action)
         {
             eval();
-            using (torch.no_grad())
+            using (no_grad())
             {
                 return call(state, action);
             }
@@ -109,7 +109,7 @@ namespace Samples
         /// <returns>The loss before the step.</returns>
         public float TrainStep(Tensor state, Tensor action, Tensor target, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             train();
             optimizer.zero_grad();
             var output = call(state, action);
