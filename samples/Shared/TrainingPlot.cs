@@ -43,7 +43,9 @@ public static class TrainingPlot
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.ShowLegend();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        // Curves fall toward the lower right; the legend goes where they start high but soon leave room.
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.SavePng(path, 800, 500);
         if (!File.Exists(path))
             throw new IOException($"ScottPlot did not write {path}");
