@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ModelGen.Benchmarks.Generator;
+
+/// <summary>
+/// Compiling the 200-model project (generator run, then every compiler diagnostic: binding all code) with
+/// and without every ModelGen analyzer, in one pass each. No emit on either side, so the ratio is an upper
+/// bound of the build's; `--build` measures real builds.
+/// </summary>
+[Config(typeof(SingleRunConfig))]
+public class AnalyzerBenchmarks
+{
+    private SyntaxTree[] _trees = null!;
+    private CSharpCompilation _next = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _trees = ProjectCompilation.Parse();
+        FreshCompilation();
+        // A clean project, or the analyzers would be timed reporting errors.
+        var diagnostics = WithAnalyzers();
+        if (diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
+        {
+            throw new InvalidOperationException("the project is not clean:\n" + string.Join("\n", diagnostics.Take(10)));
+        }
+    }
+
+    [IterationSetup]
+    public void FreshCompilation() => _next = ProjectCompilation.Create(_trees);
+
+    private Compilation Generate()
+    {
+        ProjectCompilation.Driver(trackSteps: false).RunGeneratorsAndUpdateCompilation(_next, out var output, out _);
+        return output;
+    }
+
+    [Benchmark(Baseline = true)]
+    public ImmutableArray<Diagnostic> WithoutAnalyzers() => Generate().GetDiagnostics();
+
+    [Benchmark]
+    public ImmutableArray<Diagnostic> WithAnalyzers() =>
+        Generate().WithAnalyzers(ProjectCompilation.Analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+}
