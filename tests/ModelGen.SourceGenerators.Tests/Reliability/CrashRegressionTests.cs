@@ -133,4 +133,21 @@ public class CrashRegressionTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_layer_size_whose_parameter_count_overflows_a_long()
+    {
+        // Fuzz seed 17851 (20,000-case run): 2147483647 * 2147483647 features are a valid long, and so is
+        // each layer's parameter count, but not the model's total; the checker's sum overflowed.
+        var ids = await ModelDiagnosticsAsync("""
+            [Model]
+            [Input("x", "N, 1")]
+            public partial class M
+            {
+                [Linear("2147483647 * 2147483647")] public partial Linear Wide { get; }
+                [Linear(1)] public partial Linear Narrow { get; }
+            }
+            """);
+        Assert.NotEmpty(ids);
+    }
 }
