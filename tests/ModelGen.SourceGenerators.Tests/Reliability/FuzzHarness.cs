@@ -59,7 +59,9 @@ internal static class FuzzHarness
 
     private static CSharpCompilation CreateEmpty()
     {
+        // Cases already run one per core: the compiler's own parallelism would only add overhead (a fifth of each case).
         var compilation = TestCompilation.Create();
+        compilation = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
         // Resolve the references once; every case's compilation is derived from this one and reuses them.
         _ = compilation.GetTypeByMetadataName("TorchSharp.torch");
         return compilation;
