@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -24,13 +25,20 @@ public class AnalyzerBenchmarks
     public void Setup()
     {
         _trees = ProjectCompilation.Parse();
-        FreshCompilation();
         // A clean project, or the analyzers would be timed reporting errors.
-        var diagnostics = WithAnalyzers();
-        if (diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
+        var warnings = Warnings();
+        if (warnings.Count > 0)
         {
-            throw new InvalidOperationException("the project is not clean:\n" + string.Join("\n", diagnostics.Take(10)));
+            throw new InvalidOperationException("the project is not clean:\n" + string.Join("\n", warnings.Take(10)));
         }
+    }
+
+    /// <summary>The project's warnings and errors, compiler's and analyzers'.</summary>
+    public List<Diagnostic> Warnings()
+    {
+        _trees ??= ProjectCompilation.Parse();
+        FreshCompilation();
+        return WithAnalyzers().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
     }
 
     [IterationSetup]

@@ -101,6 +101,7 @@ public static class ModelProject
                 {
                     [Linear({{width * 4}}, Activation = Activation.GELU)] public partial Linear Encoder { get; }
                     [Linear({{width * 4}})] public partial Linear Hidden { get; }
+                    [Dropout(0.1)] public partial Dropout Drop { get; }
                     [Linear({{classes}})] public partial Linear Value { get; }
 
                     [Forward]
@@ -108,7 +109,7 @@ public static class ModelProject
                     {
                         var h = Encoder.call(torch.cat(new[] { state, action }, 1));
                         h = nn.functional.relu(Hidden.call(h) + h);
-                        return Value.call(nn.functional.dropout(h, 0.1, training));
+                        return Value.call(Drop.call(h));
                     }
                 }
                 """,
