@@ -41,6 +41,9 @@ public static class Program
                 + string.Join(" ", benchmark.ExtraGeneratedStateEntries().Take(4)));
             benchmark.Cleanup();
         }
+        var generator = new Generator.GeneratorBenchmarks();
+        generator.Setup();
+        System.Console.WriteLine(generator.StepTimes());
         var warnings = new Generator.AnalyzerBenchmarks().Warnings();
         System.Console.WriteLine($"{Generator.ProjectCompilation.Models}-model project: {warnings.Count} warnings or errors" + string.Concat(warnings.Take(10).Select(w => "\n  " + w)));
         return warnings.Count == 0 ? 0 : 1;
