@@ -6,8 +6,9 @@ namespace ModelGen.Samples.Gan;
 /// <summary>
 /// Noise to a 28x28 digit. The seed's Q3 generator ended Dense(256) -> Reshape(28, 28, 1): 256 values cannot
 /// fill 784 pixels, which the generator reports at compile time; here the last Linear has 1 * 28 * 28 outputs.
-/// Tanh gives values -1 to 1, the range the GAN models pixels in (<see cref="GanTraining.FromPixels"/>). Batch norm in the widening layers keeps the generator
-/// in the game: without it (and with a dropout discriminator) the discriminator won outright within 5 epochs.
+/// Tanh gives values -1 to 1, the range the GAN models pixels in (<see cref="GanTraining.FromPixels"/>).
+/// Batch norm in the widening layers keeps the generator in the game: without it (and with a dropout
+/// discriminator, on pixels 0 to 1) the discriminator won outright within 5 epochs.
 /// </summary>
 [Model]
 [Input("noise", "N, 64")]
