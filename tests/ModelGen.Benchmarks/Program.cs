@@ -6,7 +6,8 @@ namespace ModelGen.Benchmarks;
 /// <summary>
 /// docs/performance.md. BenchmarkDotNet benchmarks by default (`-- --filter '*'`); `--memory` for native
 /// memory over 1,000 training steps; `--build [runs]` for dotnet build times with and without analyzers;
-/// `--check` runs each model pair's setup (same weights, same outputs) and each benchmark once.
+/// `--check` runs each model pair's setup (same weights, same outputs) and each benchmark once, and checks
+/// the 200-model project is clean; `--all` runs all of these in turn.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
                 return BuildProbe.Run(args.Skip(1).ToArray());
             case "--check":
                 return Check();
+            case "--all":
+                // Everything docs/performance.md reports, in one go: about 20 minutes on two cores.
+                int status = Check();
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(new[] { "--filter", "*" });
+                return status | MemoryProbe.Run() | BuildProbe.Run(new[] { "3" });
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;
@@ -44,7 +50,10 @@ public static class Program
         var generator = new Generator.GeneratorBenchmarks();
         generator.Setup();
         System.Console.WriteLine(generator.StepTimes());
-        var warnings = new Generator.AnalyzerBenchmarks().Warnings();
+        var analyzers = new Generator.AnalyzerBenchmarks();
+        analyzers.AnalyzerTimes();
+        System.Console.WriteLine("analyzer execution times over the project (second run): " + analyzers.AnalyzerTimes());
+        var warnings = analyzers.Warnings();
         System.Console.WriteLine($"{Generator.ProjectCompilation.Models}-model project: {warnings.Count} warnings or errors" + string.Concat(warnings.Take(10).Select(w => "\n  " + w)));
         return warnings.Count == 0 ? 0 : 1;
     }

@@ -41,6 +41,20 @@ public class AnalyzerBenchmarks
         return WithAnalyzers().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
     }
 
+    /// <summary>Each analyzer's own execution time over the project, as Roslyn's analyzer telemetry measures it.</summary>
+    public string AnalyzerTimes()
+    {
+        _trees ??= ProjectCompilation.Parse();
+        FreshCompilation();
+        var withAnalyzers = Generate().WithAnalyzers(ProjectCompilation.Analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return string.Join(", ", ProjectCompilation.Analyzers
+            .Select(a => (a.GetType().Name, Time: withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime))
+            .OrderByDescending(t => t.Time)
+            .Select(t => $"{t.Name} {t.Time.TotalMilliseconds:F0} ms"));
+    }
+
     [IterationSetup]
     public void FreshCompilation() => _next = ProjectCompilation.Create(_trees);
 
