@@ -15,7 +15,7 @@ namespace ModelGen.Samples.Gan;
 /// <param name="BatchSize">Real digits (and as many generated ones) per step.</param>
 /// <param name="LearningRate">Adam's learning rate, for both networks.</param>
 /// <param name="Seed">Seeds initialisation, noise and shuffling.</param>
-public sealed record GanOptions(int Epochs = 150, int BatchSize = 64, double LearningRate = 2e-4, int Seed = 42);
+public sealed record GanOptions(int Epochs = 300, int BatchSize = 64, double LearningRate = 2e-4, int Seed = 42);
 
 /// <summary>Mean losses of each epoch.</summary>
 public sealed record GanResult(IReadOnlyList<double> DiscriminatorLosses, IReadOnlyList<double> GeneratorLosses, TimeSpan Elapsed);
