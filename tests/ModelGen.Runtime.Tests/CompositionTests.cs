@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using TorchSharp;
 using Xunit;
@@ -38,10 +39,17 @@ public class CompositionTests
     [Fact]
     public void Submodel_state_dict_names_nest_like_pytorch()
     {
-        var keys = new SmallResNet().state_dict().Keys.ToHashSet();
-        Assert.Contains("stage2.projection.weight", keys);
-        Assert.Contains("stage3.projection_bn.running_var", keys);
-        Assert.Contains("stage1.conv1.weight", keys);
+        static string[] BatchNorm(string name) =>
+            new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }.Select(k => name + "." + k).ToArray();
+        static string[] Block(string name) =>
+            new[] { name + ".conv1.weight", name + ".conv2.weight" }.Concat(BatchNorm(name + ".bn1")).Concat(BatchNorm(name + ".bn2")).ToArray();
+        static string[] Downsample(string name) =>
+            Block(name).Append(name + ".projection.weight").Concat(BatchNorm(name + ".projection_bn")).ToArray();
+        var expected = new[] { "stem.weight", "fc.weight", "fc.bias" }
+            .Concat(BatchNorm("stem_bn")).Concat(Block("stage1")).Concat(Downsample("stage2")).Concat(Block("stage2b")).Concat(Downsample("stage3"));
+
+        // Exactly these: no second copy of a block's layers under their backing fields' names (stage1._conv1.weight).
+        Assert.Equal(expected.OrderBy(k => k, StringComparer.Ordinal), new SmallResNet().state_dict().Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -86,6 +86,21 @@ internal static partial class ModelEmitter
         }
         writer.Indent--;
         writer.WriteLine("}");
+        WriteRegisterComponents(writer);
+    }
+
+    /// <summary>
+    /// TorchSharp's register_module calls the child's RegisterComponents, which would register every
+    /// module field again under its field name (<c>block._conv1.weight</c> beside <c>block.conv1.weight</c>)
+    /// when this model is a [Submodel]; the constructor has registered everything already.
+    /// </summary>
+    private static void WriteRegisterComponents(IndentedTextWriter writer)
+    {
+        writer.WriteLineNoTabs("");
+        writer.WriteLine("/// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>");
+        writer.WriteLine("protected override void RegisterComponents()");
+        writer.WriteLine("{");
+        writer.WriteLine("}");
     }
 
     private static string TensorConstruction(CheckedTensor tensor)

@@ -39,6 +39,11 @@ namespace ModelGen.Runtime.Tests
             register_module("bn2", _bn2);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The hyperparameter Filters, as given to the constructor.</summary>
         public partial int Filters => _filters;
 
@@ -189,6 +194,11 @@ namespace ModelGen.Runtime.Tests
             register_buffer("running_var", _runningVar);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The hyperparameter NumFeatures, as given to the constructor.</summary>
         public partial int NumFeatures => _numFeatures;
 
@@ -330,6 +340,11 @@ namespace ModelGen.Runtime.Tests
             register_module("bn2", _bn2);
             register_module("projection", _projection);
             register_module("projection_bn", _projectionBn);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The hyperparameter InChannels, as given to the constructor.</summary>
@@ -516,6 +531,11 @@ namespace ModelGen.Runtime.Tests
             register_module("pool", _pool);
             register_module("flatten", _flatten);
             register_module("fc", _fc);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The layer <c>stem</c>, output [N, 16, 28, 28].</summary>

@@ -27,6 +27,11 @@ namespace Samples
             register_module("dense", _dense);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>dense</c>, output [N, 1].</summary>
         public partial Linear Dense => _dense;
 

@@ -36,6 +36,11 @@ namespace Samples
             register_module("output", _output);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>flatten</c>, output [N, 784].</summary>
         public partial Flatten Flatten => _flatten;
 

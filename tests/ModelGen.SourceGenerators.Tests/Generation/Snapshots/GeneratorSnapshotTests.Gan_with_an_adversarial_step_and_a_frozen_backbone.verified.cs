@@ -36,6 +36,11 @@ namespace ModelGen.Runtime.Tests
             }
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>backbone</c>, output [N, 1].</summary>
         public partial global::ModelGen.Runtime.Tests.TinyDiscriminator Backbone => _backbone;
 
@@ -157,6 +162,11 @@ namespace ModelGen.Runtime.Tests
             register_module("flatten", _flatten);
             register_module("hidden", _hidden);
             register_module("score", _score);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The layer <c>flatten</c>, output [N, 784].</summary>
@@ -283,6 +293,11 @@ namespace ModelGen.Runtime.Tests
 
             register_module("generator", _generator);
             register_module("discriminator", _discriminator);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The layer <c>generator</c>, output [N, 1, 28, 28].</summary>
@@ -422,6 +437,11 @@ namespace ModelGen.Runtime.Tests
             register_module("hidden", _hidden);
             register_module("pixels", _pixels);
             register_module("image", _image);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The layer <c>hidden</c>, output [N, 64].</summary>

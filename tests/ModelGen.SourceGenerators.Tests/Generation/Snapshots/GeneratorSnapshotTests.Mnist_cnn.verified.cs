@@ -36,6 +36,11 @@ namespace Samples
             register_module("fc", _fc);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>conv1</c>, output [N, 32, 26, 26].</summary>
         public partial Conv2d Conv1 => _conv1;
 

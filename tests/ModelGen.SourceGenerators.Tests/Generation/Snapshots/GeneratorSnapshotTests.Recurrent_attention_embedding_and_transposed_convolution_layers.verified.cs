@@ -39,6 +39,11 @@ namespace ModelGen.Runtime.Tests
             register_module("head", _head);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>embed</c>, output [N, T, 16].</summary>
         public partial Embedding Embed => _embed;
 
@@ -170,6 +175,11 @@ namespace ModelGen.Runtime.Tests
             register_module("head", _head);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>encoder</c>, output [N, 24].</summary>
         public partial GRU Encoder => _encoder;
 
@@ -288,6 +298,11 @@ namespace ModelGen.Runtime.Tests
             register_module("lower", _lower);
             register_module("upper", _upper);
             register_module("fc", _fc);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The layer <c>lower</c>, output [N, 28, 32].</summary>
@@ -415,6 +430,11 @@ namespace ModelGen.Runtime.Tests
             register_module("grid", _grid);
             register_module("up1", _up1);
             register_module("up2", _up2);
+        }
+
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
         }
 
         /// <summary>The layer <c>expand</c>, output [N, 784].</summary>

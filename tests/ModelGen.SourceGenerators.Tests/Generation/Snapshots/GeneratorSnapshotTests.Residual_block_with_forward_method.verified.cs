@@ -36,6 +36,11 @@ namespace Samples.Blocks
             register_module("bn2", _bn2);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>conv1</c>, output [N, 16, H, W].</summary>
         public partial Conv2d Conv1 => _conv1;
 

@@ -31,6 +31,11 @@ namespace Samples
             register_module("value", _value);
         }
 
+        /// <summary>Registers nothing: the constructor registers every layer under its state-dict name.</summary>
+        protected override void RegisterComponents()
+        {
+        }
+
         /// <summary>The layer <c>hidden</c>, output [N, 32].</summary>
         public partial Linear Hidden => _hidden;
 
