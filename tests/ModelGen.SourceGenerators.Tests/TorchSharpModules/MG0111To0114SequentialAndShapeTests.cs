@@ -102,7 +102,7 @@ public class MG0111To0114SequentialAndShapeTests
         {
             private readonly Linear fc = nn.Linear(784, 256);
             private readonly Flatten flatten = nn.Flatten();
-            private readonly Sequential head = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), {|MG0113:nn.Flatten()|}, nn.Linear(256, 10));
+            private readonly Sequential {|MG0010:head|} = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), {|MG0113:nn.Flatten()|}, nn.Linear(256, 10));
             public Net() : base(nameof(Net)) => RegisterComponents();
 
             public override Tensor forward(Tensor x)
@@ -119,7 +119,7 @@ public class MG0111To0114SequentialAndShapeTests
         public sealed class Net : nn.Module<Tensor, Tensor>
         {
             private readonly Sequential features = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.Flatten(), nn.Linear(8 * 26 * 26, 10));
-            private readonly Sequential generator = nn.Sequential(nn.Linear(100, 256), nn.ReLU(), nn.Flatten());
+            private readonly Sequential {|MG0010:generator|} = nn.Sequential(nn.Linear(100, 256), nn.ReLU(), nn.Flatten());
             public Net() : base(nameof(Net)) => RegisterComponents();
             public override Tensor forward(Tensor x) => features.call(x.flatten(1)) + x.flatten(1).flatten().sum();
         }
