@@ -93,3 +93,24 @@ public static class ResNet
             nn.Flatten(),
             nn.Linear(256, 10));
 }
+
+/// <summary>
+/// The seed's block with its add made unconditional (line 665) but its second activation still applied before
+/// the add (lines 661-662): ResNet v1 applies it after the add (residual-activation-order).
+/// </summary>
+public sealed class SeedOrderBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1 = nn.Conv2d(64, 64, 3, padding: 1);
+    private readonly BatchNorm2d bn1 = nn.BatchNorm2d(64);
+    private readonly Conv2d conv2 = nn.Conv2d(64, 64, 3, padding: 1);
+    private readonly BatchNorm2d bn2 = nn.BatchNorm2d(64);
+
+    public SeedOrderBlock() : base(nameof(SeedOrderBlock)) => RegisterComponents();
+
+    public override Tensor forward(Tensor inputs)
+    {
+        var x = nn.functional.relu(bn1.call(conv1.call(inputs)));
+        x = nn.functional.relu(bn2.call(conv2.call(x)));
+        return inputs + x;                                                        // MG0118
+    }
+}

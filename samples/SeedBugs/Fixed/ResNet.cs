@@ -65,3 +65,21 @@ public static class ResNet
             nn.Flatten(),
             nn.Linear(256, 10));
 }
+
+/// <summary>The seed's block with the add unconditional and the second activation after it, as ResNet v1 has it.</summary>
+public sealed class SeedOrderBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1 = nn.Conv2d(64, 64, 3, padding: 1);
+    private readonly BatchNorm2d bn1 = nn.BatchNorm2d(64);
+    private readonly Conv2d conv2 = nn.Conv2d(64, 64, 3, padding: 1);
+    private readonly BatchNorm2d bn2 = nn.BatchNorm2d(64);
+
+    public SeedOrderBlock() : base(nameof(SeedOrderBlock)) => RegisterComponents();
+
+    public override Tensor forward(Tensor inputs)
+    {
+        var x = nn.functional.relu(bn1.call(conv1.call(inputs)));
+        x = bn2.call(conv2.call(x));
+        return nn.functional.relu(inputs + x);
+    }
+}

@@ -93,6 +93,7 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.SkipConnectionLostId => TorchSharpRules.SkipConnectionLost,
         TorchSharpRules.ResidualAddOnlyWhenShapesDifferId => TorchSharpRules.ResidualAddOnlyWhenShapesDiffer,
         TorchSharpRules.ResidualNeedsProjectionId => TorchSharpRules.ResidualNeedsProjection,
+        TorchSharpRules.ActivationBeforeResidualAddId => TorchSharpRules.ActivationBeforeResidualAdd,
         _ => null,
     };
 
@@ -104,7 +105,7 @@ internal static class DiagnosticDescriptors
         TorchSharpRules.ModuleAddedAfterOptimizer, TorchSharpRules.FreezeNeverRuns, TorchSharpRules.MissingEval,
         TorchSharpRules.BatchNormEvalPath, TorchSharpRules.BatchNormAxis, TorchSharpRules.RunningStatisticsNotUpdated, TorchSharpRules.BatchNormBatchOfOne,
         TorchSharpRules.UnchainableSequentialModule, TorchSharpRules.RecurrentInputNotSequence, TorchSharpRules.FlattenNoOp, TorchSharpRules.ReshapeCountMismatch,
-        TorchSharpRules.SkipConnectionLost, TorchSharpRules.ResidualAddOnlyWhenShapesDiffer, TorchSharpRules.ResidualNeedsProjection,
+        TorchSharpRules.SkipConnectionLost, TorchSharpRules.ResidualAddOnlyWhenShapesDiffer, TorchSharpRules.ResidualNeedsProjection, TorchSharpRules.ActivationBeforeResidualAdd,
     };
 
     /// <summary>Whether an issue with this id stops full generation.</summary>
@@ -225,5 +226,11 @@ internal static class DiagnosticDescriptors
         public static readonly DiagnosticDescriptor ResidualNeedsProjection = Create(
             ResidualNeedsProjectionId, "Residual add across a shape change without projection", "{0}", ModulesCategory, DiagnosticSeverity.Error,
             "When a residual block changes the channel count or the spatial size (a stride), the shortcut needs a projection (a 1x1 convolution with the same stride, and a batch norm) before the add.");
+
+        public const string ActivationBeforeResidualAddId = "MG0118";
+
+        public static readonly DiagnosticDescriptor ActivationBeforeResidualAdd = Create(
+            ActivationBeforeResidualAddId, "ReLU applied before the residual add", "'{0}': ReLU applied before the residual add; ResNet v1 applies it after the add ('{1}')", ModulesCategory, DiagnosticSeverity.Info,
+            "A ResNet v1 block returns relu(path + shortcut). relu(path) + shortcut is a valid but different block: its output is not rectified after the add, so it is not the published design and a stack of them behaves differently; a suggestion, not an error.");
     }
 }

@@ -45,6 +45,7 @@ public class SeedBugsTests
         ("ResNet.cs", 54, "MG0117"),
         ("ResNet.cs", 90, "MG0117"),
         ("ResNet.cs", 91, "MG0117"),
+        ("ResNet.cs", 114, "MG0118"),
         ("Transfer.cs", 19, "MG0105"),
         ("Transfer.cs", 22, "MG0104"),
         ("ModelGenModels.cs", 22, "MG0115"),

@@ -28,12 +28,10 @@ public sealed class ConditionalResidualAnalyzer : TorchSharpAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, TorchSymbols torch)
     {
-        if (context.ContainingSymbol is not IMethodSymbol { Name: "forward", Parameters.Length: > 0 } forward
-            || !torch.IsModule(forward.ContainingType) || !torch.IsTensor(forward.Parameters[0].Type))
+        if (Residual.BlockInput(context.ContainingSymbol, torch) is not { } input)
         {
             return;
         }
-        var input = forward.Parameters[0];
         foreach (var conditional in Values.Descendants(context.Operation).OfType<IConditionalOperation>())
         {
             if (ShapesDiffer(conditional.Condition, torch, 0) is not { } differ)

@@ -16,6 +16,13 @@ internal static class Residual
 
     private static readonly string[] ShapeKeepingFunctions = { "relu", "relu_", "leaky_relu", "gelu", "silu", "elu", "sigmoid", "tanh", "dropout", "relu6", "hardswish" };
 
+    /// <summary>The input of a block: the first parameter of a module's <c>forward</c> when it is a tensor, or null for any other method.</summary>
+    public static IParameterSymbol? BlockInput(ISymbol method, TorchSymbols torch) =>
+        method is IMethodSymbol { Name: "forward", Parameters.Length: > 0 } forward
+        && torch.IsModule(forward.ContainingType) && torch.IsTensor(forward.Parameters[0].Type)
+            ? forward.Parameters[0]
+            : null;
+
     /// <summary>A tensor addition: <c>a + b</c>, <c>a.add(b)</c>, <c>a.add_(b)</c>, <c>torch.add(a, b)</c>.</summary>
     public static bool IsTensorAdd(IOperation operation, TorchSymbols torch) => Operands(operation, torch) is not null;
 
@@ -79,7 +86,8 @@ internal static class Residual
         return false;
     }
 
-    private static bool IsShortcut(IOperation operand, IParameterSymbol parameter, TorchSymbols torch) =>
+    /// <summary>Whether an add operand is the parameter itself or a module applied to it (a projection shortcut), through locals.</summary>
+    public static bool IsShortcut(IOperation operand, IParameterSymbol parameter, TorchSymbols torch) =>
         IsParameter(operand, parameter)
         || (Values.Resolve(operand) is IInvocationOperation call && Modules.IsModuleCall(call, torch) && Values.Argument(call, 0) is { } argument && IsParameter(argument, parameter));
 
