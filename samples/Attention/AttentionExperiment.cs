@@ -31,34 +31,20 @@ public static class AttentionExperiment
         var result = IndexedTraining.Train(
             options.TrainCount,
             rows => model.TrainStep(tokens.index_select(0, rows), labels.index_select(0, rows), optimizer, loss),
-            () => IndexedTraining.Accuracy(model.Predict(testTokens), testLabels),
+            () => IndexedTraining.Accuracy(model.Predict(testTokens).Logits, testLabels),
             options.Training, "attention", progress);
         return (model, result);
     }
 
     /// <summary>
     /// The attention weights [T, T] (query position by key position, averaged over heads) the model computes
-    /// for one sequence of token ids [T], read with a forward hook on its attention layer.
+    /// for one sequence of token ids [T]: its second output.
     /// </summary>
     public static double[,] AttentionMap(MarkerAttention model, Tensor sequence)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var scope = NewDisposeScope();
-        Tensor? weights = null;
-        var hook = model.Attention.register_forward_hook((_, _, _, _, _, _, _, output) =>
-        {
-            weights = output.Item2.detach().clone();
-            return output;
-        });
-        try
-        {
-            model.Predict(sequence.unsqueeze(0));
-        }
-        finally
-        {
-            hook.remove();
-        }
-        var map = weights!.squeeze(0).to(float64);
+        var map = model.Predict(sequence.unsqueeze(0)).Weights.squeeze(0).to(float64);
         int length = (int)map.shape[0];
         var values = map.data<double>().ToArray();
         var result = new double[length, length];

@@ -10,7 +10,7 @@ namespace ModelGen.Samples.Attention;
 /// The seed's Q7/Q17/Q24 attention model, done right: token ids are embedded, an LSTM encodes them in order
 /// (handing on the whole sequence), self-attention lets every position look at every other with query, key
 /// and value wired explicitly, the attended sequence is averaged, and a linear layer gives one logit per
-/// answer token.
+/// answer token. It returns the attention weights beside the logits, so a caller can see where it looked.
 /// </summary>
 [Model]
 [Input("tokens", "N, T", DType = ScalarType.Int64)]
@@ -21,12 +21,13 @@ public partial class MarkerAttention
     [MultiheadAttention(4)] public partial MultiheadAttention Attention { get; }
     [Linear(MarkerTask.ContentTokens)] public partial Linear Head { get; }
 
+    /// <returns>One logit per answer token [N, 10], and the attention weights [N, T, T] (query by key, averaged over heads).</returns>
     [Forward]
-    private Tensor Forward(Tensor tokens)
+    private (Tensor Logits, Tensor Weights) Forward(Tensor tokens)
     {
         var (encoded, _, _) = Encoder.call(Embed.call(tokens), null);
         var sequence = encoded.transpose(0, 1);   // MultiheadAttention reads [T, N, E]
-        var (attended, _) = Attention.call(sequence, sequence, sequence, null, true, null);
-        return Head.call(attended.mean(new long[] { 0 }));
+        var (attended, weights) = Attention.call(sequence, sequence, sequence, null, true, null);
+        return (Head.call(attended.mean(new long[] { 0 })), weights);
     }
 }

@@ -134,8 +134,8 @@ public static class DqnTraining
         return options.EpsilonStart + (options.EpsilonEnd - options.EpsilonStart) * progress;
     }
 
-    // The generated TrainStep fits (input, target) supervision; the Q-learning loss is on the Q-value of the
-    // action taken, so this step gathers it by hand.
+    // The Q-learning loss is on the Q-value of the action taken: the generated TrainStep that takes a loss
+    // function gathers it from the network's output.
     private static double LearnFromReplay(
         QNetwork online, QNetwork target, optim.Optimizer optimizer, ReplayBuffer buffer, DqnOptions options, Random random)
     {
@@ -147,12 +147,6 @@ public static class DqnTraining
             var nextValue = target.forward(nextStates).max(1).values;
             goal = rewards + options.Gamma * nextValue * (1 - terminal);
         }
-        online.train();
-        optimizer.zero_grad();
-        var taken = online.forward(states).gather(1, actions.unsqueeze(1)).squeeze(1);
-        var loss = nn.functional.smooth_l1_loss(taken, goal);
-        loss.backward();
-        optimizer.step();
-        return loss.item<float>();
+        return online.TrainStep(states, optimizer, values => nn.functional.smooth_l1_loss(values.gather(1, actions.unsqueeze(1)).squeeze(1), goal));
     }
 }

@@ -37,7 +37,8 @@ internal sealed class ForwardFlow
         _cancellationToken = cancellationToken;
     }
 
-    public Shape? Run()
+    /// <summary>The shapes the model returns: one, or one per element of its tuple; null when they cannot be followed.</summary>
+    public IReadOnlyList<Shape>? Run()
     {
         var env = new Environment();
         for (int i = 0; i < _inputs.Count && i < _forward.Parameters.Count; i++)
@@ -59,20 +60,21 @@ internal sealed class ForwardFlow
             return null;
         }
         var first = returns[0];
+        var shapes = Shapes(first.Value);
         foreach (var other in returns.Skip(1))
         {
-            if (!other.Value.Shape!.Equals(first.Value.Shape))
+            if (!Shapes(other.Value).SequenceEqual(shapes))
             {
-                Mismatch(other.Node, $"this return has shape {other.Value.Shape} but the return at '{first.Node.Text}' has shape {first.Value.Shape}; every path must return the same shape");
+                Mismatch(other.Node, $"this return has shape {Describe(other.Value)} but the return at '{first.Node.Text}' has shape {Describe(first.Value)}; every path must return the same shape");
                 return null;
             }
         }
         if (_broken)
         {
             // Reachability is only meaningful when every statement was followed.
-            return first.Value.Shape;
+            return shapes;
         }
-        var sources = new HashSet<string>(returns.SelectMany(r => r.Value.Sources), System.StringComparer.Ordinal);
+        var sources = new HashSet<string>(returns.SelectMany(r => r.Value.AllSources()), System.StringComparer.Ordinal);
         foreach (var input in _spec.Inputs)
         {
             if (!sources.Contains("input:" + input.Name))
@@ -82,11 +84,11 @@ internal sealed class ForwardFlow
                 continue;
             }
             // An input whose identity path reaches some returns but not others: the seed's inverted residual returns the plain path.
-            if (!returns.Any(r => r.Value.Skips.Contains("input:" + input.Name)))
+            if (!returns.Any(r => Skips(r.Value).Contains("input:" + input.Name)))
             {
                 continue;
             }
-            foreach (var lost in returns.Where(r => !r.Value.Skips.Contains("input:" + input.Name)))
+            foreach (var lost in returns.Where(r => !Skips(r.Value).Contains("input:" + input.Name)))
             {
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.TorchSharpRules.SkipConnectionLostId, IssueTarget.Code(lost.Node.Span), lost.Node.Text, input.Name));
             }
@@ -98,8 +100,15 @@ internal sealed class ForwardFlow
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.LayerNeverUsedId, IssueTarget.Layer(i), _spec.Layers[i].PropertyName, _spec.Name));
             }
         }
-        return first.Value.Shape;
+        return shapes;
     }
+
+    /// <summary>A returned value's shapes: the tensor's, or each element's of a returned tuple.</summary>
+    private static IReadOnlyList<Shape> Shapes(Value value) => value.Shape is { } shape ? new[] { shape } : value.Items!.Select(i => i.Shape!).ToList();
+
+    private static string Describe(Value value) => value.Shape?.ToString() ?? "(" + string.Join(", ", value.Items!.Select(i => i.Shape)) + ")";
+
+    private static IEnumerable<string> Skips(Value value) => value.Shape is not null ? value.Skips : value.Items!.SelectMany(i => i.Skips);
 
     /// <summary>Runs statements; returns false when every path through them has returned.</summary>
     private bool Execute(EquatableArray<ForwardStatement> statements, Environment env, List<(Value, ForwardNode)> returns)
@@ -161,8 +170,8 @@ internal sealed class ForwardFlow
                         }
                     }
                     break;
-                case ForwardStatementKind.Return when value.Shape is null:
-                    Unsupported(statement.Value, $"'{statement.Value.Text}'", "a [Forward] method returns a tensor");
+                case ForwardStatementKind.Return when ReturnProblem(value) is { } problem:
+                    Unsupported(statement.Value, $"'{statement.Value.Text}'", problem);
                     _broken = true;
                     return false;
                 case ForwardStatementKind.Return:
@@ -174,6 +183,19 @@ internal sealed class ForwardFlow
             }
         }
         return true;
+    }
+
+    /// <summary>Why a returned value is not what the method declares (a tensor, or a tuple of as many tensors), or null.</summary>
+    private string? ReturnProblem(Value value)
+    {
+        if (!_forward.ReturnsTuple)
+        {
+            return value.Shape is null ? "a [Forward] method returns a tensor" : null;
+        }
+        int count = _forward.Outputs.Count;
+        return value.Items is { } items && items.Count == count && items.All(i => i.Shape is not null)
+            ? null
+            : $"the method returns a tuple of {count} tensors, which the checker follows when written as a tuple of tensors: return ({string.Join(", ", Enumerable.Range(0, count).Select(i => "t" + (i + 1)))})";
     }
 
     private int IndexOfInput(string name)

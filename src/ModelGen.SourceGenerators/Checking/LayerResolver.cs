@@ -59,7 +59,14 @@ internal sealed class LayerResolver
     {
         if (_spec.Layers[index].Kind == "Submodel")
         {
-            return ApplySubmodel(index, input, where);
+            var outputs = ApplySubmodel(index, input, where);
+            if (outputs is { Count: > 1 })
+            {
+                _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where,
+                    $"Submodel '{_spec.Layers[index].PropertyName}' returns a tuple of {outputs.Count} tensors ({string.Join(", ", outputs)}) and a sequential chain hands on one tensor; call it in a [Forward] method and pick the output to hand on"));
+                return null;
+            }
+            return outputs?[0];
         }
         var applied = Apply(index, LayerInputs.Single(input, integer), where);
         return applied is null ? null : applied.Value.Definition.ChainOutput(applied.Value.Application, applied.Value.Arguments);
@@ -70,8 +77,8 @@ internal sealed class LayerResolver
     {
         if (_spec.Layers[index].Kind == "Submodel")
         {
-            return inputs.Count == 1 && inputs.Tensor(0) is { } input && ApplySubmodel(index, input, where) is { } output
-                ? new LayerApplication(LayerResult.Ok(output, Dim.Zero))
+            return inputs.Count == 1 && inputs.Tensor(0) is { } input && ApplySubmodel(index, input, where) is { } outputs
+                ? new LayerApplication(LayerResult.Ok(outputs[0], Dim.Zero), outputs.Count > 1 ? outputs : null)
                 : null;
         }
         return Apply(index, inputs, where)?.Application;
@@ -150,7 +157,7 @@ internal sealed class LayerResolver
     /// A [Submodel]: the other model is checked as an instance, its hyperparameters bound from this
     /// layer's arguments and from the incoming shape; its issues stay with it, its first error is reported here.
     /// </summary>
-    private Shape? ApplySubmodel(int index, Shape input, IssueTarget where)
+    private IReadOnlyList<Shape>? ApplySubmodel(int index, Shape input, IssueTarget where)
     {
         var spec = _spec.Layers[index];
         var child = Scope.FindModel(spec.TypeMetadataName);
@@ -173,7 +180,7 @@ internal sealed class LayerResolver
         var instance = bound.Binding;
         var outcome = ModelChecker.Instantiate(child, input, instance, Scope.FindModel, Scope.Depth + 1, default);
         var error = outcome.Model.Issues.FirstOrDefault(i => DiagnosticDescriptors.IsError(i.Id));
-        if (error is not null || outcome.Output is null)
+        if (error is not null || outcome.Outputs is null)
         {
             string reason = error is null ? "it produces no output" : Describe(error);
             _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, where,
@@ -201,9 +208,9 @@ internal sealed class LayerResolver
                 AddRequirement(new DimRequirement(requirement.Value, requirement.Minimum, requirement.Reason), $"submodel '{Code.SnakeCase(spec.PropertyName)}'");
             }
             _layers[index] = new CheckedLayer(spec.PropertyName, spec.Modifiers, Code.SnakeCase(spec.PropertyName), child.Name, spec.PropertyType,
-                bound.Construction, outcome.Output.ToString(), outcome.Parameters, "None", spec.Frozen, "{field}.call({input})");
+                bound.Construction, outcome.Model.OutputShape, outcome.Parameters, "None", spec.Frozen, "{field}.call({input})");
         }
-        return outcome.Output;
+        return outcome.Outputs;
     }
 
     private static string Describe(ModelIssue issue) =>

@@ -23,7 +23,11 @@ internal static class ModelChecker
         Run(spec, ModelScope.Standalone(spec, findModel), inputOverride: null, cancellationToken).Model;
 
     /// <summary>The outcome of checking a model, standalone or as an instance inside another.</summary>
-    internal sealed record Outcome(CheckedModel Model, Shape? Output, Dim Parameters, IReadOnlyList<GuardRequirement> Requirements);
+    /// <param name="Model">The checked model, issues included.</param>
+    /// <param name="Outputs">The shape it returns, or one per element of the tuple it returns; null when not followed.</param>
+    /// <param name="Parameters">Its parameter count.</param>
+    /// <param name="Requirements">What its entry guard checks at run time.</param>
+    internal sealed record Outcome(CheckedModel Model, IReadOnlyList<Shape>? Outputs, Dim Parameters, IReadOnlyList<GuardRequirement> Requirements);
 
     /// <summary>
     /// Checks <paramref name="spec"/> as a submodel: its input symbols and hyperparameters bound by
@@ -62,19 +66,20 @@ internal static class ModelChecker
         }
         var tensors = ParseTensors(spec, scope, issues);
         var resolver = new LayerResolver(spec, scope, issues);
-        Shape? output = null;
+        IReadOnlyList<Shape>? outputs = null;
 
-        // A [Forward] method whose parameters do not match the inputs is already reported (MG0009); following it would only cascade.
-        bool forwardMatches = spec.Forward is null || spec.Forward.Parameters.SequenceEqual(spec.Inputs.Select(i => i.Name));
+        // A [Forward] method whose signature is wrong is already reported (MG0009); following it would only cascade.
+        bool forwardMatches = spec.Forward is null
+            || (spec.Forward.Parameters.SequenceEqual(spec.Inputs.Select(i => i.Name)) && !spec.Issues.Any(i => i.Id == DiagnosticDescriptors.ForwardSignatureMismatchId));
         if (inputs.Count == spec.Inputs.Count && inputs.Count > 0 && forwardMatches)
         {
             var states = tensors.ToDictionary(t => t.PropertyName, t => Shape.Of(t.Shape.ToArray()));
-            output = spec.Forward is null
-                ? SequentialFlow.Run(spec, inputs, resolver, issues, cancellationToken)
+            outputs = spec.Forward is null
+                ? SequentialFlow.Run(spec, inputs, resolver, issues, cancellationToken) is { } output ? new[] { output } : null
                 : new ForwardFlow(spec, inputs, states, resolver, issues, cancellationToken).Run();
         }
 
-        bool probabilities = spec.IsGan && GanRules.Check(spec, output, scope, issues);
+        bool probabilities = spec.IsGan && GanRules.Check(spec, outputs?[0], scope, issues);
         bool complete = spec.CanGenerate && !issues.Any(i => DiagnosticDescriptors.IsError(i.Id)) && resolver.AllResolved;
         var layers = resolver.Layers;
         var parameters = layers.Aggregate(Dim.Zero, (sum, l) => sum + l.Parameters);
@@ -85,12 +90,18 @@ internal static class ModelChecker
             inputs.Select((shape, i) => new CheckedInput(spec.Inputs[i].Name, string.Join(", ", shape.Dims), shape.Dims.ToEquatableArray(), spec.Inputs[i].DType)).ToEquatableArray(),
             layers.ToEquatableArray(),
             tensors.ToEquatableArray(),
-            output?.ToString() ?? "",
+            OutputText(spec, outputs),
             resolver.Requirements.ToEquatableArray(),
             issues.ToEquatableArray(),
             probabilities);
-        return new Outcome(model, output, parameters, resolver.Requirements);
+        return new Outcome(model, outputs, parameters, resolver.Requirements);
     }
+
+    /// <summary>The output shape, or the tuple's elements with their names: <c>(Logits [N, 10], Weights [N, T, T])</c>.</summary>
+    private static string OutputText(ModelSpec spec, IReadOnlyList<Shape>? outputs) =>
+        outputs is null ? ""
+        : spec.Forward is { ReturnsTuple: true } forward ? "(" + string.Join(", ", outputs.Select((shape, i) => forward.OutputName(i) + " " + shape)) + ")"
+        : outputs[0].ToString();
 
     /// <summary>Parses every input's shape; returns fewer shapes than inputs when one is malformed.</summary>
     private static List<Shape> ParseInputs(ModelSpec spec, ModelScope scope, List<ModelIssue> issues)

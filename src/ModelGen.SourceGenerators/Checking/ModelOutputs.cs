@@ -12,6 +12,11 @@ internal static class ModelOutputs
         if (model.Forward is { } forward)
         {
             var returned = forward.Statements.LastOrDefault(s => s.Kind == ForwardStatementKind.Return)?.Value;
+            if (returned is { Kind: ForwardNodeKind.List, Operands.Count: > 0 })
+            {
+                // A model that returns a tuple is trained on its first output.
+                returned = returned.Operands[0];
+            }
             return returned switch
             {
                 { Kind: ForwardNodeKind.Operation, Name: "softmax" or "sigmoid" } => returned.Name,

@@ -15,14 +15,15 @@ internal static partial class ModelEmitter
         var spec = model.Spec;
         writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// Runs the model{(model.OutputShape.Length > 0 ? " and returns a tensor of shape " + Xml(model.OutputShape) : "")}.");
+        string returns = model.OutputShape.Length == 0 ? "" : spec.Forward is { ReturnsTuple: true } ? " and returns " : " and returns a tensor of shape ";
+        writer.WriteLine($"/// Runs the model{(returns.Length > 0 ? returns + Xml(model.OutputShape) : "")}.");
         writer.WriteLine("/// </summary>");
         foreach (var input in model.Inputs)
         {
             writer.WriteLine($"/// <param name=\"{input.Name}\">A tensor of shape [{Xml(input.ShapeText)}].</param>");
         }
         writer.WriteLine("/// <exception cref=\"global::ModelGen.ModelInputShapeException\">An input does not have its declared shape.</exception>");
-        writer.WriteLine($"public override Tensor forward({InputParameters(spec)})");
+        writer.WriteLine($"public override {OutputType(spec)} forward({InputParameters(spec)})");
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine($"CheckInputs({InputArguments(spec)});");
@@ -71,7 +72,7 @@ internal static partial class ModelEmitter
         writer.WriteLine("/// Runs the model for inference: switches it to evaluation mode (dropout off, batch norm on its");
         writer.WriteLine("/// running statistics) and records no gradients; the training steps switch back to training mode.");
         writer.WriteLine("/// </summary>");
-        writer.WriteLine($"public Tensor Predict({InputParameters(spec)})");
+        writer.WriteLine($"public {OutputType(spec)} Predict({InputParameters(spec)})");
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine("eval();");

@@ -9,6 +9,8 @@ internal static partial class ModelEmitter
     private static void WriteTrainStep(IndentedTextWriter writer, CheckedModel model)
     {
         var spec = model.Spec;
+        // A model that returns a tuple is trained on its first output by a loss module; the overload with a function sees them all.
+        string trained = spec.Forward is { ReturnsTuple: true } forward ? "output." + forward.OutputName(0) : "output";
         writer.WriteLineNoTabs("");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// One training step in training mode: forward, loss, backward, optimizer step. Every tensor it");
@@ -16,17 +18,36 @@ internal static partial class ModelEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"target\">What the loss compares the output with.</param>");
         writer.WriteLine("/// <param name=\"optimizer\">An optimizer over this model's parameters.</param>");
-        writer.WriteLine("/// <param name=\"loss\">The loss module, called as loss(output, target).</param>");
+        writer.WriteLine(trained == "output"
+            ? "/// <param name=\"loss\">The loss module, called as loss(output, target).</param>"
+            : $"/// <param name=\"loss\">The loss module, called as loss({trained}, target): the first output is trained on, the others are not.</param>");
         writer.WriteLine("/// <returns>The loss before the step.</returns>");
         string inputs = string.Join(", ", spec.Inputs.Select(i => "Tensor " + i.Name).Append("Tensor target"));
         writer.WriteLine($"public float TrainStep({inputs}, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss)");
+        WriteTrainStepBody(writer, spec, $"loss.call({trained}, target)");
+
+        writer.WriteLineNoTabs("");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// One training step whose loss a function computes from the output: the loss of a value network on");
+        writer.WriteLine("/// the actions taken, or a sum of losses over several outputs. Forward, loss, backward, optimizer step,");
+        writer.WriteLine("/// in training mode; every tensor it creates is disposed before it returns.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"optimizer\">An optimizer over this model's parameters.</param>");
+        writer.WriteLine("/// <param name=\"loss\">Computes the loss, a scalar tensor, from the output.</param>");
+        writer.WriteLine("/// <returns>The loss before the step.</returns>");
+        writer.WriteLine($"public float TrainStep({InputParameters(spec)}, optim.Optimizer optimizer, global::System.Func<{OutputType(spec)}, Tensor> loss)");
+        WriteTrainStepBody(writer, spec, "loss(output)");
+    }
+
+    private static void WriteTrainStepBody(IndentedTextWriter writer, ModelSpec spec, string lossCall)
+    {
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine("using var scope = NewDisposeScope();");
         writer.WriteLine("train();");
         writer.WriteLine("optimizer.zero_grad();");
         writer.WriteLine($"var output = call({InputArguments(spec)});");
-        writer.WriteLine("var value = loss.call(output, target);");
+        writer.WriteLine($"var value = {lossCall};");
         writer.WriteLine("value.backward();");
         writer.WriteLine("optimizer.step();");
         writer.WriteLine("return value.item<float>();");

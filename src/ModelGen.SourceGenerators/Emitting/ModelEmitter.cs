@@ -39,7 +39,7 @@ internal static partial class ModelEmitter
         }
 
         WriteClassDocumentation(writer, model);
-        string baseType = spec.HasUserBaseClass ? "" : $" : nn.Module<{string.Join(", ", Enumerable.Repeat("Tensor", System.Math.Max(1, spec.Inputs.Count) + 1))}>";
+        string baseType = spec.HasUserBaseClass ? "" : $" : nn.Module<{string.Join(", ", Enumerable.Repeat("Tensor", System.Math.Max(1, spec.Inputs.Count)))}, {OutputType(spec)}>";
         writer.WriteLine($"partial class {spec.Name}{baseType}");
         writer.WriteLine("{");
         writer.Indent++;
@@ -82,6 +82,11 @@ internal static partial class ModelEmitter
         writer.Flush();
         return text.ToString();
     }
+
+    /// <summary>What forward returns: Tensor, or the [Forward] method's tuple type with its element names.</summary>
+    private static string OutputType(ModelSpec spec) => spec.Forward is { ReturnsTuple: true } forward
+        ? "(" + string.Join(", ", forward.Outputs.Select(name => name.Length > 0 ? "Tensor " + name : "Tensor")) + ")"
+        : "Tensor";
 
     private static string InputParameters(ModelSpec spec) => string.Join(", ", spec.Inputs.Select(i => "Tensor " + i.Name));
 
@@ -135,7 +140,7 @@ internal static partial class ModelEmitter
             writer.WriteLineNoTabs("");
             writer.WriteLine("/// <summary>Not generated: the model has errors.</summary>");
             string parameters = spec.Inputs.Count == 0 ? "Tensor input" : InputParameters(spec);
-            writer.WriteLine($"public override Tensor forward({parameters}) => throw new global::System.InvalidOperationException({message});");
+            writer.WriteLine($"public override {OutputType(spec)} forward({parameters}) => throw new global::System.InvalidOperationException({message});");
         }
     }
 

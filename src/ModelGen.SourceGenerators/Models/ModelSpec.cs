@@ -125,7 +125,18 @@ internal readonly record struct SourceSpan(int Start, int Length)
 /// <param name="MethodName">The method's name.</param>
 /// <param name="Parameters">Its tensor parameters in order.</param>
 /// <param name="Statements">The body, one entry per statement (an expression body is one return).</param>
-internal sealed record ForwardSpec(string MethodName, EquatableArray<string> Parameters, EquatableArray<ForwardStatement> Statements);
+/// <param name="Outputs">
+/// For a method that returns a tuple of tensors, the element names as declared (empty for an unnamed
+/// element); empty when it returns one tensor.
+/// </param>
+internal sealed record ForwardSpec(string MethodName, EquatableArray<string> Parameters, EquatableArray<ForwardStatement> Statements, EquatableArray<string> Outputs)
+{
+    /// <summary>True when the model returns a tuple of tensors rather than one tensor.</summary>
+    public bool ReturnsTuple => Outputs.Count > 0;
+
+    /// <summary>How the model's code names output <paramref name="index"/> of a tuple: its declared name, or Item1, Item2, ...</summary>
+    public string OutputName(int index) => Outputs[index].Length > 0 ? Outputs[index] : "Item" + (index + 1);
+}
 
 /// <summary>What a forward statement does.</summary>
 internal enum ForwardStatementKind

@@ -250,8 +250,9 @@ internal sealed class ForwardBodyParser
                 return Leaf(ForwardNodeKind.Null, "", syntax);
             case IDefaultValueOperation:
                 return Leaf(ForwardNodeKind.Null, "", syntax);
-            case IFieldReferenceOperation { Field.Name: var item, Instance: { } tuple } when item.StartsWith("Item", System.StringComparison.Ordinal) && tuple.Type?.IsTupleType == true:
-                return TupleItem(tuple, item, syntax);
+            case IFieldReferenceOperation { Field: var element, Instance: { } tuple } when tuple.Type?.IsTupleType == true:
+                // A named element (a submodel's Logits) is the tuple field it stands for: Item1, Item2, ...
+                return TupleItem(tuple, (element.CorrespondingTupleField ?? element).Name, syntax);
             case IPropertyReferenceOperation { Property.Name: var tupleItem, Instance: { } reference } when tupleItem.StartsWith("Item", System.StringComparison.Ordinal)
                 && reference.Type?.OriginalDefinition.ToDisplayString().StartsWith("System.Tuple<", System.StringComparison.Ordinal) == true:
                 return TupleItem(reference, tupleItem, syntax);
@@ -444,7 +445,7 @@ internal sealed class ForwardBodyParser
     }
 
     private ForwardNode TupleItem(IOperation tuple, string item, SyntaxNode syntax) =>
-        int.TryParse(item.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int position) && position >= 1
+        item.StartsWith("Item", System.StringComparison.Ordinal) && int.TryParse(item.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int position) && position >= 1
             ? new ForwardNode(ForwardNodeKind.TupleItem, "", new EquatableArray<ForwardNode>(new[] { Node(tuple) }),
                 new EquatableArray<HyperParameter>(new[] { new HyperParameter("index", HyperValue.Integer(position - 1)) }), Span(syntax), syntax.ToString())
             : Unsupported(syntax, "'" + syntax + "'", "read a tuple's items as Item1, Item2, ... or deconstruct it");

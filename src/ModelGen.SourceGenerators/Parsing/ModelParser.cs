@@ -517,9 +517,10 @@ internal static class ModelParser
         {
             Fail("must be a non-generic instance method");
         }
-        if (method.ReturnType.ToDisplayString() != KnownNames.Tensor)
+        var outputs = Outputs(method.ReturnType, out string? returnProblem);
+        if (returnProblem is not null)
         {
-            Fail($"returns '{method.ReturnType.ToDisplayString()}' but must return a Tensor");
+            Fail(returnProblem);
         }
         var parameterNames = method.Parameters.Select(p => p.Name).ToList();
         var inputNames = inputs.Select(i => i.Name).ToList();
@@ -536,18 +537,44 @@ internal static class ModelParser
         if (syntax is null || (syntax.Body is null && syntax.ExpressionBody is null))
         {
             Fail("has no body");
-            return new ForwardSpec(method.Name, parameterNames.ToEquatableArray(), EquatableArray<ForwardStatement>.Empty);
+            return new ForwardSpec(method.Name, parameterNames.ToEquatableArray(), EquatableArray<ForwardStatement>.Empty, outputs);
         }
         if (syntax.SyntaxTree != semanticModel.SyntaxTree)
         {
             semanticModel = semanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
         }
+        semanticModel = SubmodelStubs.Bind(semanticModel, type, syntax, layers, cancellationToken);
         var members = new ForwardMembers(
             new HashSet<string>(layers.Select(l => l.PropertyName), StringComparer.Ordinal),
             // A duplicate name is the compiler's error (CS0102); the first declaration stands.
             hyperparameters.GroupBy(h => h.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().IsInteger, StringComparer.Ordinal),
             new HashSet<string>(tensors.Select(t => t.PropertyName), StringComparer.Ordinal));
         var statements = new ForwardBodyParser(semanticModel, syntax, members, type, cancellationToken).Parse();
-        return new ForwardSpec(method.Name, parameterNames.ToEquatableArray(), statements);
+        return new ForwardSpec(method.Name, parameterNames.ToEquatableArray(), statements, outputs);
     }
+
+    /// <summary>A model returns one Tensor, or a tuple of 2 to 7 Tensors (its element names kept, "" where unnamed).</summary>
+    private static EquatableArray<string> Outputs(ITypeSymbol returnType, out string? problem)
+    {
+        problem = null;
+        if (returnType.ToDisplayString() == KnownNames.Tensor)
+        {
+            return EquatableArray<string>.Empty;
+        }
+        string shown = returnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (returnType is not INamedTypeSymbol { IsTupleType: true } tuple || tuple.TupleElements.Any(e => e.Type.ToDisplayString() != KnownNames.Tensor))
+        {
+            problem = $"returns '{shown}' but must return a Tensor, or a tuple of Tensors such as (Tensor Logits, Tensor Weights)";
+            return EquatableArray<string>.Empty;
+        }
+        if (tuple.TupleElements.Length > MaxOutputs)
+        {
+            // Beyond seven elements a ValueTuple nests its rest, which TorchSharp's module types do not expect.
+            problem = $"returns a tuple of {tuple.TupleElements.Length} tensors; a model returns at most {MaxOutputs}";
+            return EquatableArray<string>.Empty;
+        }
+        return tuple.TupleElements.Select(e => e.IsExplicitlyNamedTupleElement ? e.Name : "").ToEquatableArray();
+    }
+
+    private const int MaxOutputs = 7;
 }

@@ -39,6 +39,9 @@ public class GeneratorSnapshotTests
     public void Recurrent_attention_embedding_and_transposed_convolution_layers() => Snapshot.Verify(Generate(ModelSources.Sequences));
 
     [Fact]
+    public void Models_returning_tuples_and_a_model_calling_one_as_a_submodel() => Snapshot.Verify(Generate(ModelSources.MultiOutput));
+
+    [Fact]
     public void A_model_with_errors_gets_a_minimal_part_that_compiles()
     {
         var source = ModelSources.MnistCnn.Replace("[MaxPool2d(2)]", "[MaxPool2d(50)]");

@@ -89,6 +89,8 @@ internal static class ModelSources
 
     public static string Sequences => RuntimeTestModels("SequenceModels.cs");
 
+    public static string MultiOutput => RuntimeTestModels("MultiOutputModels.cs");
+
     private static string RuntimeTestModels(string file, [System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         System.IO.File.ReadAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(here)!, "..", "..", "ModelGen.Runtime.Tests", file));
 }

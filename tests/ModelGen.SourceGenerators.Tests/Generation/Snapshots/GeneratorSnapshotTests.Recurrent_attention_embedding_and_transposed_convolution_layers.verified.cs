@@ -138,6 +138,26 @@ namespace ModelGen.Runtime.Tests
             return value.item<float>();
         }
 
+        /// <summary>
+        /// One training step whose loss a function computes from the output: the loss of a value network on
+        /// the actions taken, or a sum of losses over several outputs. Forward, loss, backward, optimizer step,
+        /// in training mode; every tensor it creates is disposed before it returns.
+        /// </summary>
+        /// <param name="optimizer">An optimizer over this model's parameters.</param>
+        /// <param name="loss">Computes the loss, a scalar tensor, from the output.</param>
+        /// <returns>The loss before the step.</returns>
+        public float TrainStep(Tensor tokens, optim.Optimizer optimizer, global::System.Func<Tensor, Tensor> loss)
+        {
+            using var scope = NewDisposeScope();
+            train();
+            optimizer.zero_grad();
+            var output = call(tokens);
+            var value = loss(output);
+            value.backward();
+            optimizer.step();
+            return value.item<float>();
+        }
+
         /// <summary>The parameters that are trained (all but those of [Frozen] layers): give these to the optimizer.</summary>
         public global::System.Collections.Generic.IEnumerable<Parameter> TrainableParameters() => global::System.Linq.Enumerable.Where(parameters(), p => p.requires_grad);
     }
@@ -255,6 +275,26 @@ namespace ModelGen.Runtime.Tests
             optimizer.zero_grad();
             var output = call(x);
             var value = loss.call(output, target);
+            value.backward();
+            optimizer.step();
+            return value.item<float>();
+        }
+
+        /// <summary>
+        /// One training step whose loss a function computes from the output: the loss of a value network on
+        /// the actions taken, or a sum of losses over several outputs. Forward, loss, backward, optimizer step,
+        /// in training mode; every tensor it creates is disposed before it returns.
+        /// </summary>
+        /// <param name="optimizer">An optimizer over this model's parameters.</param>
+        /// <param name="loss">Computes the loss, a scalar tensor, from the output.</param>
+        /// <returns>The loss before the step.</returns>
+        public float TrainStep(Tensor x, optim.Optimizer optimizer, global::System.Func<Tensor, Tensor> loss)
+        {
+            using var scope = NewDisposeScope();
+            train();
+            optimizer.zero_grad();
+            var output = call(x);
+            var value = loss(output);
             value.backward();
             optimizer.step();
             return value.item<float>();
@@ -384,6 +424,26 @@ namespace ModelGen.Runtime.Tests
             optimizer.zero_grad();
             var output = call(x);
             var value = loss.call(output, target);
+            value.backward();
+            optimizer.step();
+            return value.item<float>();
+        }
+
+        /// <summary>
+        /// One training step whose loss a function computes from the output: the loss of a value network on
+        /// the actions taken, or a sum of losses over several outputs. Forward, loss, backward, optimizer step,
+        /// in training mode; every tensor it creates is disposed before it returns.
+        /// </summary>
+        /// <param name="optimizer">An optimizer over this model's parameters.</param>
+        /// <param name="loss">Computes the loss, a scalar tensor, from the output.</param>
+        /// <returns>The loss before the step.</returns>
+        public float TrainStep(Tensor x, optim.Optimizer optimizer, global::System.Func<Tensor, Tensor> loss)
+        {
+            using var scope = NewDisposeScope();
+            train();
+            optimizer.zero_grad();
+            var output = call(x);
+            var value = loss(output);
             value.backward();
             optimizer.step();
             return value.item<float>();
@@ -520,6 +580,26 @@ namespace ModelGen.Runtime.Tests
             optimizer.zero_grad();
             var output = call(z);
             var value = loss.call(output, target);
+            value.backward();
+            optimizer.step();
+            return value.item<float>();
+        }
+
+        /// <summary>
+        /// One training step whose loss a function computes from the output: the loss of a value network on
+        /// the actions taken, or a sum of losses over several outputs. Forward, loss, backward, optimizer step,
+        /// in training mode; every tensor it creates is disposed before it returns.
+        /// </summary>
+        /// <param name="optimizer">An optimizer over this model's parameters.</param>
+        /// <param name="loss">Computes the loss, a scalar tensor, from the output.</param>
+        /// <returns>The loss before the step.</returns>
+        public float TrainStep(Tensor z, optim.Optimizer optimizer, global::System.Func<Tensor, Tensor> loss)
+        {
+            using var scope = NewDisposeScope();
+            train();
+            optimizer.zero_grad();
+            var output = call(z);
+            var value = loss(output);
             value.backward();
             optimizer.step();
             return value.item<float>();
