@@ -15,7 +15,8 @@ namespace ModelGen.CodeFixes;
 
 /// <summary>
 /// MG0101: removes the softmax or sigmoid that feeds a loss expecting logits, wherever the analyzer
-/// found it (in the training code, or at the end of the model's forward in another file).
+/// found it (in the training code, or at the end of the model's forward in another file). For NLLLoss,
+/// which expects log-probabilities, it replaces softmax with log_softmax instead, keeping the dim.
 /// </summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(RemoveActivationBeforeLogitsLossFix)), Shared]
 public sealed class RemoveActivationBeforeLogitsLossFix : CodeFixProvider
@@ -37,17 +38,34 @@ public sealed class RemoveActivationBeforeLogitsLossFix : CodeFixProvider
             {
                 continue;
             }
+            if (diagnostic.Properties.ContainsKey(ActivationBeforeLogitsLossAnalyzer.LogProbabilitiesProperty))
+            {
+                // Removing the softmax would feed NLLLoss logits; its log is what it wants. A Softmax module held in a
+                // field (ModuleCall) would need its declaration changed too, so it gets no fix.
+                if (forms.Split(';').All(f => f != nameof(ActivationForm.ModuleCall)))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Replace softmax with log_softmax: NLLLoss expects log-probabilities",
+                            ct => RewriteAsync(context.Document.Project.Solution, diagnostic, forms.Split(';'), ToLogSoftmax, ct),
+                            nameof(RemoveActivationBeforeLogitsLossFix) + ".LogSoftmax"),
+                        diagnostic);
+                }
+                continue;
+            }
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Remove the activation: the loss applies it itself",
-                    ct => RemoveAsync(context.Document.Project.Solution, diagnostic, forms.Split(';'), ct),
+                    ct => RewriteAsync(context.Document.Project.Solution, diagnostic, forms.Split(';'), Remove, ct),
                     nameof(RemoveActivationBeforeLogitsLossFix)),
                 diagnostic);
         }
         return Task.CompletedTask;
     }
 
-    private static async Task<Solution> RemoveAsync(Solution solution, Diagnostic diagnostic, string[] forms, CancellationToken cancellationToken)
+    private delegate void Edit(Microsoft.CodeAnalysis.Editing.SyntaxEditor editor, SemanticModel model, SyntaxNode node, string form, CancellationToken cancellationToken);
+
+    private static async Task<Solution> RewriteAsync(Solution solution, Diagnostic diagnostic, string[] forms, Edit edit, CancellationToken cancellationToken)
     {
         var sites = diagnostic.AdditionalLocations.Select((location, i) => (location, form: forms[i]))
             .Where(s => s.location.SourceTree is not null)
@@ -69,7 +87,7 @@ public sealed class RemoveActivationBeforeLogitsLossFix : CodeFixProvider
             foreach (var (location, form) in group)
             {
                 var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-                Remove(editor, model, node, form, cancellationToken);
+                edit(editor, model, node, form, cancellationToken);
             }
             solution = solution.WithDocumentSyntaxRoot(document.Id, editor.GetChangedRoot());
         }
@@ -107,5 +125,28 @@ public sealed class RemoveActivationBeforeLogitsLossFix : CodeFixProvider
                 }
                 break;
         }
+    }
+
+    /// <summary><c>x.softmax(1)</c> to <c>x.log_softmax(1)</c>, <c>softmax(x, 1)</c> to <c>log_softmax(x, 1)</c> (or <c>nn.functional.log_softmax</c> where the softmax's class has none), <c>nn.Softmax(1)</c> to <c>nn.LogSoftmax(1)</c>.</summary>
+    private static void ToLogSoftmax(Microsoft.CodeAnalysis.Editing.SyntaxEditor editor, SemanticModel model, SyntaxNode node, string form, CancellationToken cancellationToken)
+    {
+        if (node is not InvocationExpressionSyntax invocation)
+        {
+            return;
+        }
+        var callee = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name : invocation.Expression as SimpleNameSyntax;
+        if (callee is null)
+        {
+            return;
+        }
+        string replacement = form == nameof(ActivationForm.SequentialElement) ? "LogSoftmax" : "log_softmax";
+        if (form == nameof(ActivationForm.Function)
+            && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+            && method.ContainingType.GetMembers("log_softmax").IsEmpty)
+        {
+            editor.ReplaceNode(invocation.Expression, Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression("torch.nn.functional.log_softmax").WithTriviaFrom(invocation.Expression));
+            return;
+        }
+        editor.ReplaceNode(callee, Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IdentifierName(replacement).WithTriviaFrom(callee));
     }
 }

@@ -139,4 +139,54 @@ public class RemoveActivationBeforeLogitsLossFixTests
                 + nn.functional.binary_cross_entropy_with_logits(fc.call(x), y);
         }
         """);
+
+    [Fact]
+    public Task Before_NLLLoss_a_softmax_method_and_a_functional_softmax_become_log_softmax_with_their_dim() => Verify.VerifyAsync(
+        """
+        public static class Training
+        {
+            public static Tensor Loss(Linear fc, Tensor x, Tensor y)
+            {
+                var a = nn.NLLLoss().call({|MG0101:fc.call(x).softmax(1)|}, y);
+                var probabilities = nn.functional.softmax(fc.call(x), dim: -1); // per class
+                return a + nn.functional.nll_loss({|MG0101:probabilities|}, y);
+            }
+        }
+        """,
+        """
+        public static class Training
+        {
+            public static Tensor Loss(Linear fc, Tensor x, Tensor y)
+            {
+                var a = nn.NLLLoss().call(fc.call(x).log_softmax(1), y);
+                var probabilities = nn.functional.log_softmax(fc.call(x), dim: -1); // per class
+                return a + nn.functional.nll_loss(probabilities, y);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Before_NLLLoss_a_Softmax_Sequential_element_becomes_LogSoftmax_and_torch_softmax_the_functional_log_softmax() => Verify.VerifyAsync(
+        """
+        public static class Training
+        {
+            public static Tensor Loss(Tensor x, Tensor y)
+            {
+                var model = nn.Sequential(nn.Linear(784, 10), nn.Softmax(1));
+                var criterion = nn.NLLLoss();
+                return criterion.call({|MG0101:model.call(x)|}, y) + criterion.call({|MG0101:torch.softmax(x, 1)|}, y);
+            }
+        }
+        """,
+        """
+        public static class Training
+        {
+            public static Tensor Loss(Tensor x, Tensor y)
+            {
+                var model = nn.Sequential(nn.Linear(784, 10), nn.LogSoftmax(1));
+                var criterion = nn.NLLLoss();
+                return criterion.call(model.call(x), y) + criterion.call(torch.nn.functional.log_softmax(x, 1), y);
+            }
+        }
+        """);
 }

@@ -62,7 +62,7 @@ public sealed class ModelTrainingAnalyzer : DiagnosticAnalyzer
                 if (activation == expects)
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TorchSharpRules.ActivationBeforeLogitsLoss, loss!.Syntax.GetLocation(),
-                        model.Name, activation, loss.Type!.Name, activation));
+                        model.Name, activation, loss.Type!.Name, "logits and applies " + activation + " itself"));
                 }
             }, OperationKind.Invocation);
         });

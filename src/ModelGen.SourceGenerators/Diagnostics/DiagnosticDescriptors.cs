@@ -128,8 +128,8 @@ internal static class DiagnosticDescriptors
         public const string ActivationBeforeLogitsLossId = "MG0101";
 
         public static readonly DiagnosticDescriptor ActivationBeforeLogitsLoss = Create(
-            ActivationBeforeLogitsLossId, "Activation output fed to a loss that expects logits", "'{0}' ends with {1}, but {2} expects logits and applies {3} itself", TrainingCategory, DiagnosticSeverity.Warning,
-            "CrossEntropyLoss and BCEWithLogitsLoss take raw scores (logits); a softmax or sigmoid before them is applied twice, which flattens the gradients and slows or stalls training.");
+            ActivationBeforeLogitsLossId, "Activation output fed to a loss that expects logits", "'{0}' ends with {1}, but {2} expects {3}", TrainingCategory, DiagnosticSeverity.Warning,
+            "CrossEntropyLoss and BCEWithLogitsLoss take raw scores (logits); a softmax or sigmoid before them is applied twice, which flattens the gradients and slows or stalls training. NLLLoss takes log-probabilities; fed probabilities (a softmax instead of log_softmax), its loss is wrong and barely trains.");
 
         public const string GeneratedSamplesNotDetachedId = "MG0102";
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -209,6 +210,47 @@ public class MG0101ActivationBeforeLogitsLossTests
         public static class Training
         {
             public static Tensor Loss(Classifier model, Tensor x, Tensor y) => nn.CrossEntropyLoss().call(model.call(x), y);
+        }
+        """);
+
+    [Fact]
+    public async Task Softmax_before_NLLLoss_is_reported_saying_it_expects_log_probabilities()
+    {
+        var diagnostics = await TorchSharpVerifier.VerifyAsync("""
+            public sealed class Classifier : nn.Module<Tensor, Tensor>
+            {
+                private readonly Sequential layers = nn.Sequential(nn.Linear(784, 10), nn.Softmax(1));
+                public Classifier() : base(nameof(Classifier)) => RegisterComponents();
+                public override Tensor forward(Tensor x) => layers.call(x);
+            }
+
+            public static class Training
+            {
+                public static Tensor Losses(Classifier model, Linear fc, Tensor x, Tensor y)
+                {
+                    var probabilities = nn.functional.softmax(fc.call(x), 1);
+                    var a = nn.NLLLoss().call({|MG0101:probabilities|}, y);
+                    var b = nn.functional.nll_loss({|MG0101:fc.call(x).softmax(-1)|}, y);
+                    var c = nn.NLLLoss().call({|MG0101:model.call(x)|}, y);
+                    return a + b + c;
+                }
+            }
+            """);
+        Assert.Equal("'probabilities' ends with softmax, but NLLLoss expects log-probabilities: log_softmax, not softmax",
+            diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Single(m => m.StartsWith("'probabilities'", System.StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public Task A_sigmoid_or_a_LogSoftmax_layer_before_NLLLoss_is_left_alone() => TorchSharpVerifier.VerifyAsync("""
+        public static class Training
+        {
+            public static Tensor Loss(Linear fc, Tensor x, Tensor y) => nn.NLLLoss().call(torch.sigmoid(fc.call(x)), y);
+
+            public static Tensor Logged(Tensor x, Tensor y)
+            {
+                var model = nn.Sequential(nn.Linear(784, 10), nn.LogSoftmax(1));
+                return nn.functional.nll_loss(model.call(x), y);
+            }
         }
         """);
 

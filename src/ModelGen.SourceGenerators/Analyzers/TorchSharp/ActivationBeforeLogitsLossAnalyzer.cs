@@ -10,7 +10,8 @@ namespace ModelGen.SourceGenerators.Analyzers.TorchSharp;
 
 /// <summary>
 /// MG0101: a softmax or sigmoid output passed to a loss that expects logits (CrossEntropyLoss,
-/// BCEWithLogitsLoss and their functional forms). The activation is found wherever the value's last
+/// BCEWithLogitsLoss and their functional forms), or a softmax output passed to NLLLoss (or nll_loss),
+/// which expects log-probabilities. The activation is found wherever the value's last
 /// operation is: inline, in a local, in a helper method, or at the end of a module's forward (a
 /// Softmax field, the last element of a Sequential, a functional call).
 /// </summary>
@@ -19,6 +20,9 @@ public sealed class ActivationBeforeLogitsLossAnalyzer : TorchSharpAnalyzer
 {
     /// <summary>Property key: the form of each activation, in the order of the additional locations (<see cref="ActivationForm"/> names, ';'-separated).</summary>
     public const string FormsProperty = "ActivationForms";
+
+    /// <summary>Property key, present when the loss expects log-probabilities (NLLLoss): the fix replaces softmax with log_softmax instead of removing it.</summary>
+    public const string LogProbabilitiesProperty = "ExpectsLogProbabilities";
 
     private const int MaxDepth = 4;
 
@@ -39,22 +43,29 @@ public sealed class ActivationBeforeLogitsLossAnalyzer : TorchSharpAnalyzer
         }
         var (_, loss, applies) = found;
         var sites = new List<Activation>();
-        if (!FinalActivations(input, torch, 0, sites) || sites.Count == 0)
+        if (!FinalActivations(input, torch, 0, sites) || sites.Count == 0
+            || (applies is null && sites.Any(s => s.Kind != "softmax")))
         {
+            // NLLLoss is judged only after a softmax, whose log is what it wants.
             return;
         }
         var kinds = sites.Select(s => s.Kind).Distinct().ToList();
         var properties = ImmutableDictionary<string, string?>.Empty.Add(FormsProperty, string.Join(";", sites.Select(s => s.Form.ToString())));
+        if (applies is null)
+        {
+            properties = properties.Add(LogProbabilitiesProperty, "true");
+        }
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.TorchSharpRules.ActivationBeforeLogitsLoss,
             input.Syntax.GetLocation(),
             sites.Select(s => s.Node.Syntax.GetLocation()),
             properties,
-            input.Syntax.ToString(), string.Join(" or ", kinds), loss, applies));
+            input.Syntax.ToString(), string.Join(" or ", kinds), loss,
+            applies is null ? "log-probabilities: log_softmax, not softmax" : "logits and applies " + applies + " itself"));
     }
 
-    /// <summary>The logits argument of a loss that expects logits, the loss's name, and what it applies itself.</summary>
-    private static (IOperation? Input, string Loss, string Applies)? LossInput(IInvocationOperation invocation, TorchSymbols torch)
+    /// <summary>The input argument of a loss that expects logits, the loss's name, and what it applies itself (null for NLLLoss, which expects log-probabilities).</summary>
+    private static (IOperation? Input, string Loss, string? Applies)? LossInput(IInvocationOperation invocation, TorchSymbols torch)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
@@ -63,6 +74,8 @@ public sealed class ActivationBeforeLogitsLossAnalyzer : TorchSharpAnalyzer
                 return (Values.Argument(invocation, 0), "cross_entropy", "log_softmax");
             case "binary_cross_entropy_with_logits" when method.IsStatic && torch.IsTorchSharp(method):
                 return (Values.Argument(invocation, 0), "binary_cross_entropy_with_logits", "the sigmoid");
+            case "nll_loss" when method.IsStatic && torch.IsTorchSharp(method):
+                return (Values.Argument(invocation, 0), "nll_loss", null);
             case "call" or "forward" when Modules.IsModuleCall(invocation, torch):
                 if (Modules.All(invocation.Instance!, torch, m => m.Is("CrossEntropyLoss")))
                 {
@@ -71,6 +84,10 @@ public sealed class ActivationBeforeLogitsLossAnalyzer : TorchSharpAnalyzer
                 if (Modules.All(invocation.Instance!, torch, m => m.Is("BCEWithLogitsLoss")))
                 {
                     return (Values.Argument(invocation, 0), "BCEWithLogitsLoss", "the sigmoid");
+                }
+                if (Modules.All(invocation.Instance!, torch, m => m.Is("NLLLoss")))
+                {
+                    return (Values.Argument(invocation, 0), "NLLLoss", null);
                 }
                 return null;
             default:
