@@ -151,10 +151,22 @@ public class MG0003MG0010DisconnectedModuleTests
                 public override Tensor forward(Tensor x, Tensor y) => x;
             }
 
-            private class Virtual : nn.Module<Tensor, Tensor>
+            private class Throws : nn.Module<Tensor, Tensor>
             {
-                public Virtual() : base("v") { }
+                public Throws() : base("t") { }
                 public override Tensor forward(Tensor x) => throw new NotImplementedException();
+            }
+
+            // A default forward that subclasses replace may ignore a parameter.
+            private class Default : nn.Module<Tensor, Tensor, Tensor>
+            {
+                public Default() : base("d") { }
+                public override Tensor forward(Tensor x, Tensor y) => x;
+            }
+
+            private sealed class Derived : Default
+            {
+                public override Tensor forward(Tensor x, Tensor y) => x + y;
             }
         }
 

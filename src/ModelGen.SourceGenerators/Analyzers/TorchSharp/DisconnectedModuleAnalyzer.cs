@@ -29,10 +29,34 @@ public sealed class DisconnectedModuleAnalyzer : TorchSharpAnalyzer
         DiagnosticDescriptors.InputNeverUsed, DiagnosticDescriptors.LayerNeverUsed);
 
     /// <inheritdoc />
-    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
-        context.RegisterSymbolAction(c => Analyze(c, torch), SymbolKind.NamedType);
+    private protected override void Register(CompilationStartAnalysisContext context, TorchSymbols torch)
+    {
+        var compilation = context.Compilation;
+        var baseNames = new System.Lazy<HashSet<string>>(() => BaseTypeNames(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        context.RegisterSymbolAction(c => Analyze(c, torch, baseNames), SymbolKind.NamedType);
+    }
 
-    private static void Analyze(SymbolAnalysisContext context, TorchSymbols torch)
+    /// <summary>The simple names in the base lists of every class of the compilation: a class named there may have subclasses.</summary>
+    private static HashSet<string> BaseTypeNames(Compilation compilation)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var baseList in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<BaseListSyntax>())
+            {
+                foreach (var baseType in baseList.Types)
+                {
+                    foreach (var name in baseType.Type.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+                    {
+                        names.Add(name.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, TorchSymbols torch, System.Lazy<HashSet<string>> baseNames)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class || !torch.IsModule(type) || torch.SourceModule(type) is not { } source
@@ -41,11 +65,13 @@ public sealed class DisconnectedModuleAnalyzer : TorchSharpAnalyzer
             // ModelGen's own [Model] classes get MG0003/MG0010 from ModelAnalyzer.
             return;
         }
-        if (!type.IsAbstract)
+        // A forward that subclasses may replace (an abstract or unsealed class that some class derives from) can
+        // ignore a parameter by design, as a default.
+        if (!type.IsAbstract && (type.IsSealed || !baseNames.Value.Contains(type.Name)))
         {
             foreach (var method in source.Methods)
             {
-                if (method.Name == "forward" && !method.IsStatic && !method.IsAbstract && !(method.IsVirtual && !method.IsOverride)
+                if (method.Name == "forward" && !method.IsStatic && !method.IsAbstract && !(method.IsVirtual && !method.IsOverride && !type.IsSealed)
                     && source.BodyOf(method) is { } body)
                 {
                     foreach (var parameter in method.Parameters)
