@@ -112,8 +112,12 @@ public sealed class ResidualProjectionAnalyzer : TorchSharpAnalyzer
         }
     }
 
+    // A ModelGen [Model] is shape-checked by ModelAnalyzer, whose MG0002 reports the same add with both shapes.
     private static List<Plan> Plans(SourceClass block, TorchSymbols torch) =>
-        block.Derived("ResidualPlans", b => SourceClass.Mentions(b.Type, "Conv2d") ? Build(b, torch) : new List<Plan>());
+        block.Derived("ResidualPlans", b => !IsModelGenModel(b.Type) && SourceClass.Mentions(b.Type, "Conv2d") ? Build(b, torch) : new List<Plan>());
+
+    private static bool IsModelGenModel(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parsing.KnownNames.ModelAttribute);
 
     private static List<Plan> Build(SourceClass block, TorchSymbols torch)
     {

@@ -41,7 +41,23 @@ internal sealed class TorchSymbols
     /// <summary>The TorchSharp assembly: a method is TorchSharp's own when it is declared here.</summary>
     public IAssemblySymbol Assembly { get; }
 
-    public static TorchSymbols? Resolve(Compilation compilation)
+    /// <summary>
+    /// The symbols of <paramref name="compilation"/>, shared by every analyzer of this assembly, so a module's
+    /// forward is bound and a class's facts are derived once per compilation rather than once per rule.
+    /// </summary>
+    public static TorchSymbols? Resolve(Compilation compilation) => Shared.GetValue(compilation, c => new Resolved(Create(c))).Symbols;
+
+    private static readonly ConditionalWeakTable<Compilation, Resolved> Shared = new();
+
+    /// <summary>A box: the table holds classes, and a compilation without TorchSharp resolves to null once too.</summary>
+    private sealed class Resolved
+    {
+        public Resolved(TorchSymbols? symbols) => Symbols = symbols;
+
+        public TorchSymbols? Symbols { get; }
+    }
+
+    private static TorchSymbols? Create(Compilation compilation)
     {
         var module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
         var tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
