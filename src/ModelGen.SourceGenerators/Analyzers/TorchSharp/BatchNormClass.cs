@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -231,9 +232,10 @@ public abstract class BatchNormClassAnalyzer : TorchSharpAnalyzer
     private protected sealed override void Register(CompilationStartAnalysisContext context, TorchSymbols torch) =>
         context.RegisterSymbolAction(c =>
         {
-            var type = (INamedTypeSymbol)c.Symbol;
-            if (torch.IsModule(type) && SourceClass.Mentions(type, "mean", "var_mean", "std_mean")
-                && torch.SourceModule(type) is { } source && BatchNormClass.Find(source, torch) is { } norm)
+            // Found once per class for the three rules, which share the compilation's TorchSymbols.
+            if (torch.SourceModule((INamedTypeSymbol)c.Symbol) is { } source
+                && source.Derived("BatchNormClass", s => new StrongBox<BatchNormClass?>(
+                    SourceClass.Mentions(s.Type, "mean", "var_mean", "std_mean") ? BatchNormClass.Find(s, torch) : null)).Value is { } norm)
             {
                 Analyze(c, norm, torch);
             }
