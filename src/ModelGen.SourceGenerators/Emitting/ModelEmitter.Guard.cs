@@ -12,6 +12,8 @@ internal static partial class ModelEmitter
     /// The entry guard: each input's rank and fixed sizes, each symbolic size bound at its first
     /// occurrence and compared at the others (N of x == N of y), then the conditions on sizes that only
     /// the run time can decide. A failure throws the model's own exception before any layer runs.
+    /// It reads the rank and each size it checks one by one: TorchSharp's <c>shape</c> copies the sizes
+    /// through a callback and costs about seven times as much; the message reads it only on failure.
     /// </summary>
     private static void WriteGuard(IndentedTextWriter writer, CheckedModel model)
     {
@@ -19,7 +21,6 @@ internal static partial class ModelEmitter
         var taken = new HashSet<string>(spec.Inputs.Select(i => i.Name));
         var locals = new Dictionary<string, string>();
         var boundAt = new Dictionary<string, string>();
-        var shapes = new Dictionary<string, string>();
 
         // A size is bound to a local only where something later compares against it.
         var uses = new Dictionary<string, int>();
@@ -40,37 +41,29 @@ internal static partial class ModelEmitter
         writer.Indent++;
         foreach (var input in model.Inputs)
         {
-            string shape = Unique(input.Name + "Shape", taken);
-            shapes[input.Name] = shape;
-            string expected = Code.String(input.ShapeText);
-            writer.WriteLine($"var {shape} = {input.Name}.shape;");
-            writer.WriteLine($"if ({shape}.Length != {input.Dims.Count})");
-            writer.WriteLine("{");
-            writer.Indent++;
-            writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {expected}, {shape}, {Code.String($"expected {input.Dims.Count} dimensions")});");
-            writer.Indent--;
-            writer.WriteLine("}");
+            WriteCheck(writer, spec, input, $"{input.Name}.Dimensions != {input.Dims.Count}", $"expected {input.Dims.Count} dimensions");
             if (input.DType != "Float32")
             {
-                WriteCheck(writer, spec, input, shape, $"{input.Name}.dtype != ScalarType.{input.DType}", $"its elements must be {input.DType}, not ", input.Name + ".dtype");
+                WriteCheck(writer, spec, input, $"{input.Name}.dtype != ScalarType.{input.DType}", $"its elements must be {input.DType}, not ", input.Name + ".dtype");
             }
             for (int d = 0; d < input.Dims.Count; d++)
             {
                 var dim = input.Dims[d];
-                if (dim.ConstantValue is { } size)
+                string size = $"{input.Name}.size({d})";
+                if (dim.ConstantValue is { } fixedSize)
                 {
-                    WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {Code.Long(size)}", $"dimension {d} must be {Code.Long(size)}");
+                    WriteCheck(writer, spec, input, $"{size} != {Code.Long(fixedSize)}", $"dimension {d} must be {Code.Long(fixedSize)}");
                     continue;
                 }
                 string symbol = dim.ToString();
                 if (hyperparameters.Contains(symbol))
                 {
-                    WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {symbol}", $"dimension {d} must equal the hyperparameter {symbol} = ", symbol);
+                    WriteCheck(writer, spec, input, $"{size} != {symbol}", $"dimension {d} must equal the hyperparameter {symbol} = ", symbol);
                     continue;
                 }
                 if (locals.TryGetValue(symbol, out var local))
                 {
-                    WriteCheck(writer, spec, input, shape, $"{shape}[{d}] != {local}",
+                    WriteCheck(writer, spec, input, $"{size} != {local}",
                         $"dimension {d} ({symbol}) must equal {symbol} of {boundAt[symbol]} = ", local);
                     continue;
                 }
@@ -81,7 +74,7 @@ internal static partial class ModelEmitter
                 local = Unique(SyntaxFacts.GetKeywordKind(symbol) == SyntaxKind.None ? symbol : symbol + "Size", taken);
                 locals[symbol] = local;
                 boundAt[symbol] = $"input '{input.Name}'";
-                writer.WriteLine($"var {local} = {shape}[{d}];");
+                writer.WriteLine($"var {local} = {size};");
             }
         }
         foreach (var requirement in model.Requirements)
@@ -91,19 +84,19 @@ internal static partial class ModelEmitter
             // Named after the first input whose sizes it involves (a condition on hyperparameters alone names the first input).
             var input = model.Inputs.FirstOrDefault(i => requirement.Value.Symbols.Concat(requirement.Minimum.Symbols).Any(s => i.Dims.Any(d => d.Symbols.Contains(s))))
                 ?? model.Inputs[0];
-            WriteCheck(writer, spec, input, shapes[input.Name], $"{value} < {minimum}", $"{requirement.Value} must be at least {requirement.Minimum}: {requirement.Reason}");
+            WriteCheck(writer, spec, input, $"{value} < {minimum}", $"{requirement.Value} must be at least {requirement.Minimum}: {requirement.Reason}");
         }
         writer.Indent--;
         writer.WriteLine("}");
     }
 
-    private static void WriteCheck(IndentedTextWriter writer, ModelSpec spec, CheckedInput input, string shape, string failure, string reason, string? bound = null)
+    private static void WriteCheck(IndentedTextWriter writer, ModelSpec spec, CheckedInput input, string failure, string reason, string? bound = null)
     {
         writer.WriteLine($"if ({failure})");
         writer.WriteLine("{");
         writer.Indent++;
         string message = bound is null ? Code.String(reason) : $"{Code.String(reason)} + {bound}";
-        writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {Code.String(input.ShapeText)}, {shape}, {message});");
+        writer.WriteLine($"throw new global::ModelGen.ModelInputShapeException({Code.String(spec.Name)}, {Code.String(input.Name)}, {Code.String(input.ShapeText)}, {input.Name}.shape, {message});");
         writer.Indent--;
         writer.WriteLine("}");
     }

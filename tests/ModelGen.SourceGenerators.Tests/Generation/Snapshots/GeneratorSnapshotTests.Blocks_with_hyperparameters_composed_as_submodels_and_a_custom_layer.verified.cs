@@ -84,28 +84,27 @@ namespace ModelGen.Runtime.Tests
 
         private void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != Filters)
+            if (x.size(1) != Filters)
             {
-                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", xShape, "dimension 1 must equal the hyperparameter Filters = " + Filters);
+                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", x.shape, "dimension 1 must equal the hyperparameter Filters = " + Filters);
             }
-            var H = xShape[2];
-            var W = xShape[3];
+            var H = x.size(2);
+            var W = x.size(3);
             if (Filters < 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", xShape, "Filters must be at least 1: Conv2d: out_channels must be at least 1 (layer 'conv1', layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", x.shape, "Filters must be at least 1: Conv2d: out_channels must be at least 1 (layer 'conv1', layer 'conv2')");
             }
             if (H + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", xShape, "H + 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv1', layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", x.shape, "H + 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv1', layer 'conv2')");
             }
             if (W + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", xShape, "W + 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv1', layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("BasicBlock", "x", "N, Filters, H, W", x.shape, "W + 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv1', layer 'conv2')");
             }
         }
 
@@ -263,14 +262,13 @@ namespace ModelGen.Runtime.Tests
 
         private void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("CustomBatchNorm2d", "x", "N, NumFeatures, H, W", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("CustomBatchNorm2d", "x", "N, NumFeatures, H, W", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != NumFeatures)
+            if (x.size(1) != NumFeatures)
             {
-                throw new global::ModelGen.ModelInputShapeException("CustomBatchNorm2d", "x", "N, NumFeatures, H, W", xShape, "dimension 1 must equal the hyperparameter NumFeatures = " + NumFeatures);
+                throw new global::ModelGen.ModelInputShapeException("CustomBatchNorm2d", "x", "N, NumFeatures, H, W", x.shape, "dimension 1 must equal the hyperparameter NumFeatures = " + NumFeatures);
             }
         }
 
@@ -438,44 +436,43 @@ namespace ModelGen.Runtime.Tests
 
         private void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != InChannels)
+            if (x.size(1) != InChannels)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "dimension 1 must equal the hyperparameter InChannels = " + InChannels);
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "dimension 1 must equal the hyperparameter InChannels = " + InChannels);
             }
-            var H = xShape[2];
-            var W = xShape[3];
+            var H = x.size(2);
+            var W = x.size(3);
             if (Filters < 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "Filters must be at least 1: Conv2d: out_channels must be at least 1 (layer 'conv1', layer 'conv2', layer 'projection')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "Filters must be at least 1: Conv2d: out_channels must be at least 1 (layer 'conv1', layer 'conv2', layer 'projection')");
             }
             if (H + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "H + 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv1')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "H + 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv1')");
             }
             if (W + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "W + 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv1')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "W + 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv1')");
             }
             if (((H + 1) / 2) + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "(H + 5) / 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "(H + 5) / 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv2')");
             }
             if (((W + 1) / 2) + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "(W + 5) / 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "(W + 5) / 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv2')");
             }
             if (H < 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "H must be at least 1: Conv2d: the padded input height must be at least the kernel height 1 (layer 'projection')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "H must be at least 1: Conv2d: the padded input height must be at least the kernel height 1 (layer 'projection')");
             }
             if (W < 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", xShape, "W must be at least 1: Conv2d: the padded input width must be at least the kernel width 1 (layer 'projection')");
+                throw new global::ModelGen.ModelInputShapeException("DownsampleBlock", "x", "N, InChannels, H, W", x.shape, "W must be at least 1: Conv2d: the padded input width must be at least the kernel width 1 (layer 'projection')");
             }
         }
 
@@ -669,22 +666,21 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != 1)
+            if (x.size(1) != 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", xShape, "dimension 1 must be 1");
+                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", x.shape, "dimension 1 must be 1");
             }
-            if (xShape[2] != 28)
+            if (x.size(2) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", xShape, "dimension 2 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", x.shape, "dimension 2 must be 28");
             }
-            if (xShape[3] != 28)
+            if (x.size(3) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", xShape, "dimension 3 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("SmallResNet", "x", "N, 1, 28, 28", x.shape, "dimension 3 must be 28");
             }
         }
 

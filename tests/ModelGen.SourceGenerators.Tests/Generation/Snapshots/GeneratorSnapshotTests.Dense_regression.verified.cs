@@ -58,14 +58,13 @@ namespace Samples
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 2)
+            if (x.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("LinearRegression", "x", "N, 1", xShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("LinearRegression", "x", "N, 1", x.shape, "expected 2 dimensions");
             }
-            if (xShape[1] != 1)
+            if (x.size(1) != 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("LinearRegression", "x", "N, 1", xShape, "dimension 1 must be 1");
+                throw new global::ModelGen.ModelInputShapeException("LinearRegression", "x", "N, 1", x.shape, "dimension 1 must be 1");
             }
         }
 

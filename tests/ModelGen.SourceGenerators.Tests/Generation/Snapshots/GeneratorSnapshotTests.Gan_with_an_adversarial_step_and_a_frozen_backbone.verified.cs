@@ -72,22 +72,21 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != 1)
+            if (x.size(1) != 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", xShape, "dimension 1 must be 1");
+                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", x.shape, "dimension 1 must be 1");
             }
-            if (xShape[2] != 28)
+            if (x.size(2) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", xShape, "dimension 2 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", x.shape, "dimension 2 must be 28");
             }
-            if (xShape[3] != 28)
+            if (x.size(3) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", xShape, "dimension 3 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("FrozenBackboneClassifier", "x", "N, 1, 28, 28", x.shape, "dimension 3 must be 28");
             }
         }
 
@@ -226,22 +225,21 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor image)
         {
-            var imageShape = image.shape;
-            if (imageShape.Length != 4)
+            if (image.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", imageShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", image.shape, "expected 4 dimensions");
             }
-            if (imageShape[1] != 1)
+            if (image.size(1) != 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", imageShape, "dimension 1 must be 1");
+                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", image.shape, "dimension 1 must be 1");
             }
-            if (imageShape[2] != 28)
+            if (image.size(2) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", imageShape, "dimension 2 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", image.shape, "dimension 2 must be 28");
             }
-            if (imageShape[3] != 28)
+            if (image.size(3) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", imageShape, "dimension 3 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("TinyDiscriminator", "image", "N, 1, 28, 28", image.shape, "dimension 3 must be 28");
             }
         }
 
@@ -371,14 +369,13 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor noise)
         {
-            var noiseShape = noise.shape;
-            if (noiseShape.Length != 2)
+            if (noise.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyGan", "noise", "N, 16", noiseShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("TinyGan", "noise", "N, 16", noise.shape, "expected 2 dimensions");
             }
-            if (noiseShape[1] != 16)
+            if (noise.size(1) != 16)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyGan", "noise", "N, 16", noiseShape, "dimension 1 must be 16");
+                throw new global::ModelGen.ModelInputShapeException("TinyGan", "noise", "N, 16", noise.shape, "dimension 1 must be 16");
             }
         }
 
@@ -522,14 +519,13 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor noise)
         {
-            var noiseShape = noise.shape;
-            if (noiseShape.Length != 2)
+            if (noise.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyGenerator", "noise", "N, 16", noiseShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("TinyGenerator", "noise", "N, 16", noise.shape, "expected 2 dimensions");
             }
-            if (noiseShape[1] != 16)
+            if (noise.size(1) != 16)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyGenerator", "noise", "N, 16", noiseShape, "dimension 1 must be 16");
+                throw new global::ModelGen.ModelInputShapeException("TinyGenerator", "noise", "N, 16", noise.shape, "dimension 1 must be 16");
             }
         }
 

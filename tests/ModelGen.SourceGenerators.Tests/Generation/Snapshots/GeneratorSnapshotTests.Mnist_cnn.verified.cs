@@ -83,22 +83,21 @@ namespace Samples
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != 1)
+            if (x.size(1) != 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", xShape, "dimension 1 must be 1");
+                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", x.shape, "dimension 1 must be 1");
             }
-            if (xShape[2] != 28)
+            if (x.size(2) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", xShape, "dimension 2 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", x.shape, "dimension 2 must be 28");
             }
-            if (xShape[3] != 28)
+            if (x.size(3) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", xShape, "dimension 3 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("MnistCnn", "x", "N, 1, 28, 28", x.shape, "dimension 3 must be 28");
             }
         }
 

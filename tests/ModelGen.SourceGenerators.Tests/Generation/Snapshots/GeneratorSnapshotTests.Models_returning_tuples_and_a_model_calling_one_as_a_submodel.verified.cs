@@ -64,14 +64,13 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 2)
+            if (x.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("CodeAndReconstruction", "x", "N, 12", xShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("CodeAndReconstruction", "x", "N, 12", x.shape, "expected 2 dimensions");
             }
-            if (xShape[1] != 12)
+            if (x.size(1) != 12)
             {
-                throw new global::ModelGen.ModelInputShapeException("CodeAndReconstruction", "x", "N, 12", xShape, "dimension 1 must be 12");
+                throw new global::ModelGen.ModelInputShapeException("CodeAndReconstruction", "x", "N, 12", x.shape, "dimension 1 must be 12");
             }
         }
 
@@ -199,14 +198,13 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 2)
+            if (x.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("CodeClassifier", "x", "N, 12", xShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("CodeClassifier", "x", "N, 12", x.shape, "expected 2 dimensions");
             }
-            if (xShape[1] != 12)
+            if (x.size(1) != 12)
             {
-                throw new global::ModelGen.ModelInputShapeException("CodeClassifier", "x", "N, 12", xShape, "dimension 1 must be 12");
+                throw new global::ModelGen.ModelInputShapeException("CodeClassifier", "x", "N, 12", x.shape, "dimension 1 must be 12");
             }
         }
 
@@ -341,14 +339,13 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor tokens)
         {
-            var tokensShape = tokens.shape;
-            if (tokensShape.Length != 2)
+            if (tokens.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("ExplainedClassifier", "tokens", "N, T", tokensShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("ExplainedClassifier", "tokens", "N, T", tokens.shape, "expected 2 dimensions");
             }
             if (tokens.dtype != ScalarType.Int64)
             {
-                throw new global::ModelGen.ModelInputShapeException("ExplainedClassifier", "tokens", "N, T", tokensShape, "its elements must be Int64, not " + tokens.dtype);
+                throw new global::ModelGen.ModelInputShapeException("ExplainedClassifier", "tokens", "N, T", tokens.shape, "its elements must be Int64, not " + tokens.dtype);
             }
         }
 

@@ -85,23 +85,22 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor tokens)
         {
-            var tokensShape = tokens.shape;
-            if (tokensShape.Length != 2)
+            if (tokens.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokensShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokens.shape, "expected 2 dimensions");
             }
             if (tokens.dtype != ScalarType.Int64)
             {
-                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokensShape, "its elements must be Int64, not " + tokens.dtype);
+                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokens.shape, "its elements must be Int64, not " + tokens.dtype);
             }
-            var T = tokensShape[1];
+            var T = tokens.size(1);
             if (64 < T)
             {
-                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokensShape, "64 must be at least T: PositionalEncoding: the sequence length T must not exceed max_length 64 (layer 'positions')");
+                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokens.shape, "64 must be at least T: PositionalEncoding: the sequence length T must not exceed max_length 64 (layer 'positions')");
             }
             if (T < 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokensShape, "T must be at least 1: LSTM: the sequence length T must be at least 1 (layer 'encoder')");
+                throw new global::ModelGen.ModelInputShapeException("AttentionClassifier", "tokens", "N, T", tokens.shape, "T must be at least 1: LSTM: the sequence length T must be at least 1 (layer 'encoder')");
             }
         }
 
@@ -231,19 +230,18 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 3)
+            if (x.Dimensions != 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("GruHead", "x", "N, T, 6", xShape, "expected 3 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("GruHead", "x", "N, T, 6", x.shape, "expected 3 dimensions");
             }
-            var T = xShape[1];
-            if (xShape[2] != 6)
+            var T = x.size(1);
+            if (x.size(2) != 6)
             {
-                throw new global::ModelGen.ModelInputShapeException("GruHead", "x", "N, T, 6", xShape, "dimension 2 must be 6");
+                throw new global::ModelGen.ModelInputShapeException("GruHead", "x", "N, T, 6", x.shape, "dimension 2 must be 6");
             }
             if (T < 1)
             {
-                throw new global::ModelGen.ModelInputShapeException("GruHead", "x", "N, T, 6", xShape, "T must be at least 1: GRU: the sequence length T must be at least 1 (layer 'encoder')");
+                throw new global::ModelGen.ModelInputShapeException("GruHead", "x", "N, T, 6", x.shape, "T must be at least 1: GRU: the sequence length T must be at least 1 (layer 'encoder')");
             }
         }
 
@@ -381,18 +379,17 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 3)
+            if (x.Dimensions != 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("RowLstm", "x", "N, 28, 28", xShape, "expected 3 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("RowLstm", "x", "N, 28, 28", x.shape, "expected 3 dimensions");
             }
-            if (xShape[1] != 28)
+            if (x.size(1) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("RowLstm", "x", "N, 28, 28", xShape, "dimension 1 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("RowLstm", "x", "N, 28, 28", x.shape, "dimension 1 must be 28");
             }
-            if (xShape[2] != 28)
+            if (x.size(2) != 28)
             {
-                throw new global::ModelGen.ModelInputShapeException("RowLstm", "x", "N, 28, 28", xShape, "dimension 2 must be 28");
+                throw new global::ModelGen.ModelInputShapeException("RowLstm", "x", "N, 28, 28", x.shape, "dimension 2 must be 28");
             }
         }
 
@@ -541,14 +538,13 @@ namespace ModelGen.Runtime.Tests
 
         private static void CheckInputs(Tensor z)
         {
-            var zShape = z.shape;
-            if (zShape.Length != 2)
+            if (z.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyDecoder", "z", "N, 8", zShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("TinyDecoder", "z", "N, 8", z.shape, "expected 2 dimensions");
             }
-            if (zShape[1] != 8)
+            if (z.size(1) != 8)
             {
-                throw new global::ModelGen.ModelInputShapeException("TinyDecoder", "z", "N, 8", zShape, "dimension 1 must be 8");
+                throw new global::ModelGen.ModelInputShapeException("TinyDecoder", "z", "N, 8", z.shape, "dimension 1 must be 8");
             }
         }
 

@@ -78,24 +78,23 @@ namespace Samples.Blocks
 
         private static void CheckInputs(Tensor x)
         {
-            var xShape = x.shape;
-            if (xShape.Length != 4)
+            if (x.Dimensions != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", xShape, "expected 4 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", x.shape, "expected 4 dimensions");
             }
-            if (xShape[1] != 16)
+            if (x.size(1) != 16)
             {
-                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", xShape, "dimension 1 must be 16");
+                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", x.shape, "dimension 1 must be 16");
             }
-            var H = xShape[2];
-            var W = xShape[3];
+            var H = x.size(2);
+            var W = x.size(3);
             if (H + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", xShape, "H + 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv1', layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", x.shape, "H + 2 must be at least 3: Conv2d: the padded input height must be at least the kernel height 3 (layer 'conv1', layer 'conv2')");
             }
             if (W + 2 < 3)
             {
-                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", xShape, "W + 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv1', layer 'conv2')");
+                throw new global::ModelGen.ModelInputShapeException("ResidualBlock", "x", "N, 16, H, W", x.shape, "W + 2 must be at least 3: Conv2d: the padded input width must be at least the kernel width 3 (layer 'conv1', layer 'conv2')");
             }
         }
 

@@ -66,28 +66,26 @@ namespace Samples
 
         private static void CheckInputs(Tensor state, Tensor action)
         {
-            var stateShape = state.shape;
-            if (stateShape.Length != 2)
+            if (state.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "state", "N, 4", stateShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "state", "N, 4", state.shape, "expected 2 dimensions");
             }
-            var N = stateShape[0];
-            if (stateShape[1] != 4)
+            var N = state.size(0);
+            if (state.size(1) != 4)
             {
-                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "state", "N, 4", stateShape, "dimension 1 must be 4");
+                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "state", "N, 4", state.shape, "dimension 1 must be 4");
             }
-            var actionShape = action.shape;
-            if (actionShape.Length != 2)
+            if (action.Dimensions != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "action", "N, 2", actionShape, "expected 2 dimensions");
+                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "action", "N, 2", action.shape, "expected 2 dimensions");
             }
-            if (actionShape[0] != N)
+            if (action.size(0) != N)
             {
-                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "action", "N, 2", actionShape, "dimension 0 (N) must equal N of input 'state' = " + N);
+                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "action", "N, 2", action.shape, "dimension 0 (N) must equal N of input 'state' = " + N);
             }
-            if (actionShape[1] != 2)
+            if (action.size(1) != 2)
             {
-                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "action", "N, 2", actionShape, "dimension 1 must be 2");
+                throw new global::ModelGen.ModelInputShapeException("ValueNetwork", "action", "N, 2", action.shape, "dimension 1 must be 2");
             }
         }
 
