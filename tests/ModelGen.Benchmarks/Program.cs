@@ -24,7 +24,7 @@ public static class Program
             case "--check":
                 return Check();
             case "--all":
-                // Everything docs/performance.md reports, in one go: about 20 minutes on two cores.
+                // Everything docs/performance.md reports, in one go: about 12 minutes on two cores.
                 int status = Check();
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(new[] { "--filter", "*" });
                 return status | MemoryProbe.Run() | BuildProbe.Run(new[] { "3" });

@@ -27,6 +27,13 @@ public class MultiOutputTests
     }
 
     [Fact]
+    public void The_summary_shows_an_input_declared_as_token_ids_with_its_element_type()
+    {
+        Assert.Equal(new[] { "tokens: [N, T] Int64" }, ExplainedClassifier.Summary.Inputs);
+        Assert.Equal(new[] { "x: [N, 12]" }, CodeAndReconstruction.Summary.Inputs);
+    }
+
+    [Fact]
     public void The_entry_guard_checks_a_multi_output_model_too()
     {
         using var scope = NewDisposeScope();

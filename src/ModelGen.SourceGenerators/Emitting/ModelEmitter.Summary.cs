@@ -21,7 +21,7 @@ internal static partial class ModelEmitter
             : "public static global::ModelGen.ModelSummary Summary { get; } = new global::ModelGen.ModelSummary(");
         writer.Indent++;
         writer.WriteLine(Code.String(model.Spec.Name) + ",");
-        writer.WriteLine("new[] { " + string.Join(", ", model.Inputs.Select(i => Code.String($"{i.Name}: [{i.ShapeText}]"))) + " },");
+        writer.WriteLine("new[] { " + string.Join(", ", model.Inputs.Select(i => Code.String($"{i.Name}: [{i.ShapeText}]" + (i.DType == "Float32" ? "" : " " + i.DType)))) + " },");
         writer.WriteLine("new global::ModelGen.ModelSummaryRow[]");
         writer.WriteLine("{");
         writer.Indent++;

@@ -62,7 +62,7 @@ namespace ModelGen.Runtime.Tests
         /// <summary>The layers, their output shapes and parameter counts, computed at compile time.</summary>
         public static global::ModelGen.ModelSummary Summary { get; } = new global::ModelGen.ModelSummary(
             "AttentionClassifier",
-            new[] { "tokens: [N, T]" },
+            new[] { "tokens: [N, T] Int64" },
             new global::ModelGen.ModelSummaryRow[]
             {
                 new("embed", "Embedding", "[N, T, 16]", 320, 320),
