@@ -74,7 +74,10 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
                 continue;
             }
             var location = IssueLocations.Find(type, declaration, issue, context.CancellationToken);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, issue.MessageArguments.Cast<object>().ToArray()));
+            var properties = issue.Properties.Count == 0
+                ? null
+                : issue.Properties.ToImmutableDictionary(p => p.Name, p => (string?)p.Value, System.StringComparer.Ordinal);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, issue.MessageArguments.Cast<object>().ToArray()));
         }
     }
 }

@@ -180,10 +180,21 @@ internal sealed class ForwardFlow
                 case ForwardStatementKind.Assign:
                     env.Set(statement.Target, value);
                     break;
+                case ForwardStatementKind.Evaluate when InPlaceReceiver(statement.Value) is { } receiver && env.Get(receiver, out _) == Binding.Known:
+                    // h.add_(x) updates h: it now depends on x too (and carries x's identity path), as h = h + x would.
+                    env.Set(receiver, value);
+                    break;
             }
         }
         return true;
     }
+
+    /// <summary>The local an in-place operation statement updates (<c>h</c> in <c>h.add_(x)</c>), or null.</summary>
+    private static string? InPlaceReceiver(ForwardNode node) =>
+        node.Kind == ForwardNodeKind.Operation && TorchOperations.InPlace.Contains(node.Name)
+            && node.Operands.Count > 0 && node.Operands[0].Kind == ForwardNodeKind.Variable
+            ? node.Operands[0].Name
+            : null;
 
     /// <summary>Why a returned value is not what the method declares (a tensor, or a tuple of as many tensors), or null.</summary>
     private string? ReturnProblem(Value value)
@@ -268,9 +279,9 @@ internal sealed class ForwardFlow
         return null;
     }
 
-    private Value? Mismatch(ForwardNode node, string message)
+    private Value? Mismatch(ForwardNode node, string message, EquatableArray<IssueProperty> properties = default)
     {
-        _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, IssueTarget.Code(node.Span), $"'{node.Text}': {message}"));
+        _issues.Add(ModelIssue.Create(DiagnosticDescriptors.ShapeMismatchId, IssueTarget.Code(node.Span), $"'{node.Text}': {message}") with { Properties = properties });
         return null;
     }
 
@@ -415,7 +426,7 @@ internal sealed class ForwardFlow
         }
         if (!result.Shape.Success || result.Shape.Output is null)
         {
-            return Mismatch(node, result.Shape.Error!.Message);
+            return Mismatch(node, result.Shape.Error!.Message, ResidualProjection.Find(_spec, _resolver.Scope, _inputs, node, operands));
         }
         foreach (var requirement in result.Shape.Requirements)
         {

@@ -234,6 +234,12 @@ internal sealed record IssueTarget(IssueTargetKind Kind, int Index, string? Argu
 /// <summary>A problem in a model: a catalog id, where, and the message's arguments.</summary>
 internal sealed record ModelIssue(string Id, IssueTarget Target, EquatableArray<string> MessageArguments)
 {
+    /// <summary>Facts a code fix needs (the diagnostic's properties), as name-value strings; usually none.</summary>
+    public EquatableArray<IssueProperty> Properties { get; init; }
+
     public static ModelIssue Create(string id, IssueTarget target, params string[] messageArguments) =>
         new(id, target, new EquatableArray<string>(messageArguments));
 }
+
+/// <summary>One property of an issue's diagnostic: what a code fix reads.</summary>
+internal sealed record IssueProperty(string Name, string Value);

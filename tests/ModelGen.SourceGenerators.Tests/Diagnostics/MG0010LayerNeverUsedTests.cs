@@ -38,4 +38,23 @@ public class MG0010LayerNeverUsedTests
             private Tensor Forward(Tensor x) => Fc.call(Drop.call(x));
         }
         """);
+
+    [Fact]
+    public Task A_layer_whose_output_is_added_in_place_to_a_returned_local_is_silent() => Markup.VerifyAsync("""
+        [Model]
+        [Input("x", "N, 8")]
+        public partial class M
+        {
+            [Linear(8)] public partial Linear Fc { get; }
+            [Linear(8)] public partial Linear Side { get; }
+
+            [Forward]
+            private Tensor Forward(Tensor x)
+            {
+                var h = Fc.call(x);
+                h.add_(Side.call(x));
+                return h;
+            }
+        }
+        """);
 }
