@@ -90,3 +90,22 @@ public static class SoftmaxClassifierTraining
     public static float Step(SoftmaxClassifier model, Tensor images, Tensor labels, optim.Optimizer optimizer) =>
         model.TrainStep(images, labels, optimizer, nn.CrossEntropyLoss());    // MG0101
 }
+
+// Seed Q15 (lines 661-665): the second activation is applied to the batch-normalised path before the input
+// is added back: relu(h) + x, where ResNet v1 computes relu(h + x) (residual-activation-order).
+[Model]
+[Input("x", "N, 64, H, W")]
+public partial class SeedOrderBlock
+{
+    [Conv2d(64, Kernel = 3, Padding = 1)] public partial Conv2d Conv1 { get; }
+    [BatchNorm2d] public partial BatchNorm2d BN1 { get; }
+    [Conv2d(64, Kernel = 3, Padding = 1)] public partial Conv2d Conv2 { get; }
+    [BatchNorm2d] public partial BatchNorm2d BN2 { get; }
+
+    [Forward]
+    private Tensor Forward(Tensor x)
+    {
+        var h = nn.functional.relu(BN1.call(Conv1.call(x)));
+        return nn.functional.relu(BN2.call(Conv2.call(h))) + x;    // MG0118
+    }
+}

@@ -94,3 +94,21 @@ public static class LogitsClassifierTraining
     public static float Step(LogitsClassifier model, Tensor images, Tensor labels, optim.Optimizer optimizer) =>
         model.TrainStep(images, labels, optimizer, nn.CrossEntropyLoss());
 }
+
+// Seed Q15's block with ResNet v1's order: the activation after the add.
+[Model]
+[Input("x", "N, 64, H, W")]
+public partial class SeedOrderBlock
+{
+    [Conv2d(64, Kernel = 3, Padding = 1)] public partial Conv2d Conv1 { get; }
+    [BatchNorm2d] public partial BatchNorm2d BN1 { get; }
+    [Conv2d(64, Kernel = 3, Padding = 1)] public partial Conv2d Conv2 { get; }
+    [BatchNorm2d] public partial BatchNorm2d BN2 { get; }
+
+    [Forward]
+    private Tensor Forward(Tensor x)
+    {
+        var h = nn.functional.relu(BN1.call(Conv1.call(x)));
+        return nn.functional.relu(BN2.call(Conv2.call(h)) + x);
+    }
+}

@@ -100,6 +100,11 @@ internal sealed class ForwardFlow
                 _issues.Add(ModelIssue.Create(DiagnosticDescriptors.LayerNeverUsedId, IssueTarget.Layer(i), _spec.Layers[i].PropertyName, _spec.Name));
             }
         }
+        foreach (var (add, suggestion) in returns.SelectMany(r => r.Value.Items ?? new[] { r.Value })
+            .Select(v => v.ActivationBeforeAdd).OfType<(ForwardNode Add, string Suggestion)>().Distinct())
+        {
+            _issues.Add(ModelIssue.Create(DiagnosticDescriptors.TorchSharpRules.ActivationBeforeResidualAddId, IssueTarget.Code(add.Span), add.Text, suggestion));
+        }
         return shapes;
     }
 
@@ -381,9 +386,15 @@ internal sealed class ForwardFlow
         {
             return null;
         }
-        return application.Tuple is { } tuple
-            ? Value.List(tuple.Select(shape => Value.Tensor(shape, sources)).ToList())
-            : Value.Tensor(application.Result.Output!, sources);
+        if (application.Tuple is { } tuple)
+        {
+            return Value.List(tuple.Select(shape => Value.Tensor(shape, sources)).ToList());
+        }
+        var output = Value.Tensor(application.Result.Output!, sources);
+        // A [ReLU] layer applied to a path through layers, as nn.functional.relu would be (MG0118).
+        return _spec.Layers[index].Kind == "ReLU" && node.Operands.Count == 1 && sources.Skip(1).Any(s => s.StartsWith("layer:", System.StringComparison.Ordinal))
+            ? output.AsReluOf(node.Operands[0].Text)
+            : output;
     }
 
     private Value? TupleItem(ForwardNode node, Environment env)
@@ -438,6 +449,31 @@ internal sealed class ForwardFlow
         }
         // Ids stay ids through operations that only move or pick elements.
         bool integer = operands.Count > 0 && operands[0].IsInteger && TorchOperations.KeepsElements(node.Name);
-        return Value.Tensor(result.Shape.Output, sources).WithInteger(integer).WithSkips(operands.SelectMany(o => o.Skips));
+        return ActivationOrder(node, operands, Value.Tensor(result.Shape.Output, sources).WithInteger(integer).WithSkips(operands.SelectMany(o => o.Skips)));
     }
+
+    /// <summary>
+    /// Marks a ReLU of a path through layers, and an add of such a ReLU to an input's identity path: returned,
+    /// that add is the seed's relu(h) + x where ResNet v1 has relu(h + x) (MG0118, reported in <see cref="Run"/>).
+    /// </summary>
+    private static Value ActivationOrder(ForwardNode node, IReadOnlyList<Value> operands, Value value)
+    {
+        if (node.Name is "relu" or "relu_" && operands.Count == 1 && ThroughLayers(operands[0]))
+        {
+            return value.AsReluOf(node.Operands[0].Text);
+        }
+        if (node.Name is "add" && operands.Count == 2 && node.Operands.Count == 2)
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                if (operands[i].ReluOfLayerPath is { } path && operands[1 - i].Skips.Count > 0 && operands[1 - i].ReluOfLayerPath is null)
+                {
+                    return value.AsActivationBeforeAdd(node, $"relu({path} + {node.Operands[1 - i].Text})");
+                }
+            }
+        }
+        return value;
+    }
+
+    private static bool ThroughLayers(Value value) => value.Sources.Any(s => s.StartsWith("layer:", System.StringComparison.Ordinal));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ModelGen.Shapes;
+using ModelGen.SourceGenerators.Models;
 
 namespace ModelGen.SourceGenerators.Checking;
 
@@ -32,6 +33,22 @@ internal sealed class Value
     /// block. A path that returns without it, where others return with it, has lost its skip connection.
     /// </summary>
     public IReadOnlyCollection<string> Skips { get; private set; } = System.Array.Empty<string>();
+
+    /// <summary>
+    /// For a ReLU of a path through layers (<c>relu(BN2.call(h))</c>): the text of that path. An add of it to an
+    /// input's identity path computes relu(h) + x, where ResNet v1 computes relu(h + x).
+    /// </summary>
+    public string? ReluOfLayerPath { get; private set; }
+
+    /// <summary>For such an add: where it is, its text and the v1 order, so a return of it can be reported (MG0118).</summary>
+    public (ForwardNode Add, string Suggestion)? ActivationBeforeAdd { get; private set; }
+
+    /// <summary>The same value, marked as a ReLU of the layer path <paramref name="path"/>.</summary>
+    public Value AsReluOf(string path) => new(Shape, Dim, Items, Sources) { IsInteger = IsInteger, Skips = Skips, ReluOfLayerPath = path };
+
+    /// <summary>The same value, marked as an add of a ReLU'd layer path to a skip connection.</summary>
+    public Value AsActivationBeforeAdd(ForwardNode add, string suggestion) =>
+        new(Shape, Dim, Items, Sources) { IsInteger = IsInteger, Skips = Skips, ActivationBeforeAdd = (add, suggestion) };
 
     /// <summary>The same value, marked as holding integer ids or not.</summary>
     public Value WithInteger(bool integer) => new(Shape, Dim, Items, Sources) { IsInteger = integer, Skips = Skips };

@@ -57,6 +57,7 @@ public class SeedBugsTests
         ("ModelGenModels.cs", 66, "MG0002"),
         ("ModelGenModels.cs", 76, "MG0002"),
         ("ModelGenModels.cs", 91, "MG0101"),
+        ("ModelGenModels.cs", 109, "MG0118"),
     };
 
     [Fact]
