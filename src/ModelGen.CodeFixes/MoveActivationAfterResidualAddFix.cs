@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -53,11 +54,17 @@ public sealed class MoveActivationAfterResidualAddFix : CodeFixProvider
     /// <summary>The add and what replaces it, or null when the activation is not an inline operand of the add.</summary>
     private static (ExpressionSyntax Add, ExpressionSyntax Replacement)? Rewrite(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (diagnostic.AdditionalLocations.Count != 2
-            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax add
-            || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax activation
-            || root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax input
-            || !IsOperand(activation, add) || !activation.Span.Contains(input.Span))
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax add)
+        {
+            return null;
+        }
+        // The hand-written rule locates the ReLU and its input; ModelAnalyzer's MG0118 (a [Forward] body) does not, and
+        // the ReLU is read from the add's operands: relu(h) or h.relu().
+        var (activation, input) = diagnostic.AdditionalLocations.Count == 2
+            ? (root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) as InvocationExpressionSyntax,
+                root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax)
+            : InlineRelu(add);
+        if (activation is null || input is null || !IsOperand(activation, add) || !activation.Span.Contains(input.Span))
         {
             return null;
         }
@@ -67,6 +74,35 @@ public sealed class MoveActivationAfterResidualAddFix : CodeFixProvider
             ? SyntaxFactory.ParenthesizedExpression(sum)
             : sum;
         return (add, activation.ReplaceNode(input, inner.WithTriviaFrom(input)).WithTriviaFrom(add));
+    }
+
+    /// <summary>The one operand of the add written as <c>relu(h)</c> (any qualifier) or <c>h.relu()</c>, with its input.</summary>
+    private static (InvocationExpressionSyntax?, ExpressionSyntax?) InlineRelu(ExpressionSyntax add)
+    {
+        IEnumerable<ExpressionSyntax> operands = add switch
+        {
+            BinaryExpressionSyntax binary => new[] { binary.Left, binary.Right },
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation =>
+                invocation.ArgumentList.Arguments.Select(a => a.Expression).Prepend(member.Expression),
+            _ => Enumerable.Empty<ExpressionSyntax>(),
+        };
+        var found = operands.Select(Unparenthesized).OfType<InvocationExpressionSyntax>().Select(invocation => invocation switch
+        {
+            { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "relu" } member, ArgumentList.Arguments.Count: 0 } => (invocation, member.Expression),
+            { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "relu" } or IdentifierNameSyntax { Identifier.ValueText: "relu" }, ArgumentList.Arguments.Count: 1 } =>
+                (invocation, invocation.ArgumentList.Arguments[0].Expression),
+            _ => ((InvocationExpressionSyntax?)null, (ExpressionSyntax?)null),
+        }).Where(r => r.Item1 is not null).ToList();
+        return found.Count == 1 ? found[0] : (null, null);
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        return expression;
     }
 
     /// <summary>Whether the activation is one of the add's two operands: a side of <c>+</c>, or the receiver or argument of <c>add</c>.</summary>
