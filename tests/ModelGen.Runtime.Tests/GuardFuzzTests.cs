@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace ModelGen.Runtime.Tests;
 
 /// <summary>
-/// Seeded random input shapes against every sample model and composed test model (docs/reliability.md):
+/// Seeded random input shapes against every model of every sample and the composed test models (docs/reliability.md):
 /// a wrong shape always stops at the generated entry guard with the model's own exception, never in a
 /// libtorch kernel; a right shape never trips it.
 /// </summary>
@@ -28,28 +28,68 @@ public class GuardFuzzTests
         public static Dim Sym(string name, long minimum = 0) => new(0, name, minimum);
     }
 
+    /// <summary>A declared input: its dimensions, and for token ids the vocabulary they are drawn from (0: real values).</summary>
+    private sealed record InputCase(string Name, Dim[] Shape, long Vocabulary = 0);
+
     /// <summary>A model under test: how to build it, its declared inputs, and how to call forward with one tensor per input.</summary>
-    private sealed record ModelCase(string Name, Func<nn.Module> Create, (string Name, Dim[] Shape)[] Inputs, Func<nn.Module, Tensor[], Tensor> Forward)
+    private sealed record ModelCase(string Name, Func<nn.Module> Create, InputCase[] Inputs, Func<nn.Module, Tensor[], Tensor> Forward)
     {
+        public ModelCase(string name, Func<nn.Module> create, Dim[] shape, Func<nn.Module, Tensor[], Tensor> forward, string input = "x")
+            : this(name, create, new[] { new InputCase(input, shape) }, forward)
+        {
+        }
+
         public override string ToString() => Name;
     }
 
     private static Tensor One(nn.Module model, Tensor[] inputs) => ((nn.Module<Tensor, Tensor>)model).forward(inputs[0]);
 
+    private static Tensor Two(nn.Module model, Tensor[] inputs) => ((nn.Module<Tensor, Tensor, Tensor>)model).forward(inputs[0], inputs[1]);
+
+    private static readonly Dim[] Image = { Dim.Sym("N"), Dim.Of(1), Dim.Of(28), Dim.Of(28) };
+
+    // 3x3 convolutions with padding 1 (stride 1 or 2): the guard demands H + 2 >= 3 and W + 2 >= 3.
+    private static Dim[] Features(long channels) => new[] { Dim.Sym("N"), Dim.Of(channels), Dim.Sym("H", 1), Dim.Sym("W", 1) };
+
     private static readonly ModelCase[] Models =
     {
-        new("LinearRegression", () => new LinearRegression(), new[] { ("x", new[] { Dim.Sym("N"), Dim.Of(1) }) }, One),
-        new("MnistCnn", () => new MnistCnn(), new[] { ("x", new[] { Dim.Sym("N"), Dim.Of(1), Dim.Of(28), Dim.Of(28) }) }, One),
-        new("DropoutMlp", () => new DropoutMlp(), new[] { ("x", new[] { Dim.Sym("N"), Dim.Of(1), Dim.Of(28), Dim.Of(28) }) }, One),
-        // 3x3 convolutions with padding 1: the guard demands H + 2 >= 3 and W + 2 >= 3.
-        new("ResidualBlock", () => new ResidualBlock(), new[] { ("x", new[] { Dim.Sym("N"), Dim.Of(8), Dim.Sym("H", 1), Dim.Sym("W", 1) }) }, One),
+        // The composed test models.
+        new("ResidualBlock", () => new ResidualBlock(), Features(8), One),
         new("ValueNetwork", () => new ValueNetwork(),
-            new[] { ("state", new[] { Dim.Sym("N"), Dim.Of(4) }), ("action", new[] { Dim.Sym("N"), Dim.Of(2) }) },
-            (model, inputs) => ((nn.Module<Tensor, Tensor, Tensor>)model).forward(inputs[0], inputs[1])),
-        new("SmallResNet", () => new SmallResNet(), new[] { ("x", new[] { Dim.Sym("N"), Dim.Of(1), Dim.Of(28), Dim.Of(28) }) }, One),
+            new[] { new InputCase("state", new[] { Dim.Sym("N"), Dim.Of(4) }), new InputCase("action", new[] { Dim.Sym("N"), Dim.Of(2) }) }, Two),
+        new("SmallResNet", () => new SmallResNet(), Image, One),
         // NumFeatures is bound by the constructor: for this instance it is a fixed 3.
-        new("CustomBatchNorm2d", () => new CustomBatchNorm2d(3), new[] { ("x", new[] { Dim.Sym("N"), Dim.Of(3), Dim.Sym("H"), Dim.Sym("W") }) }, One),
+        new("CustomBatchNorm2d", () => new CustomBatchNorm2d(3), new[] { Dim.Sym("N"), Dim.Of(3), Dim.Sym("H"), Dim.Sym("W") }, One),
+
+        // Every sample's models.
+        new("LinearRegression", () => new LinearRegression(), new[] { Dim.Sym("N"), Dim.Of(1) }, One),
+        new("MnistCnn", () => new MnistCnn(), Image, One),
+        new("DropoutMlp", () => new DropoutMlp(), Image, One),
+        new("BasicBlock", () => new ModelGen.Samples.ResNet.BasicBlock(8), Features(8), One),
+        new("DownsampleBlock", () => new ModelGen.Samples.ResNet.DownsampleBlock(8, 16), Features(8), One),
+        new("MnistResNet", () => new ModelGen.Samples.ResNet.MnistResNet(), Image, One),
+        new("BatchNormCnn", () => new ModelGen.Samples.CustomBatchNorm.BatchNormCnn(), Image, One),
+        new("ConvAutoencoder", () => new ModelGen.Samples.Autoencoder.ConvAutoencoder(), Image, One),
+        new("DigitGenerator", () => new ModelGen.Samples.Gan.DigitGenerator(), new[] { Dim.Sym("N"), Dim.Of(64) }, One, input: "noise"),
+        new("DigitDiscriminator", () => new ModelGen.Samples.Gan.DigitDiscriminator(), Image, One, input: "image"),
+        new("DigitGan", () => new ModelGen.Samples.Gan.DigitGan(), new[] { Dim.Sym("N"), Dim.Of(64) }, One, input: "noise"),
+        new("DigitFeatures", () => new ModelGen.Samples.TransferLearning.DigitFeatures(), Image, One),
+        new("DigitClassifier", () => new ModelGen.Samples.TransferLearning.DigitClassifier(), Image, One),
+        new("FrozenDigitClassifier", () => new ModelGen.Samples.TransferLearning.FrozenDigitClassifier(), Image, One),
+        new("RowLstm", () => new ModelGen.Samples.RowLstm.RowLstm(), Image, One),
+        new("MarkerAttention", () => new ModelGen.Samples.Attention.MarkerAttention(),
+            new[] { new InputCase("tokens", new[] { Dim.Sym("N"), Dim.Sym("T") }, ModelGen.Samples.Attention.MarkerTask.VocabularySize) },
+            (model, inputs) => ((ModelGen.Samples.Attention.MarkerAttention)model).forward(inputs[0]).Logits),
+        new("MeanEmbeddingClassifier", () => new ModelGen.Samples.WordEmbeddings.MeanEmbeddingClassifier(50),
+            new[] { new InputCase("tokens", new[] { Dim.Sym("N"), Dim.Sym("T") }, 50), new InputCase("lengths", new[] { Dim.Sym("N"), Dim.Of(1) }) }, Two),
+        new("BagOfWordsClassifier", () => new ModelGen.Samples.WordEmbeddings.BagOfWordsClassifier(50), new[] { Dim.Sym("N"), Dim.Of(50) }, One, input: "counts"),
+        new("QNetwork", () => new ModelGen.Samples.Dqn.QNetwork(), new[] { Dim.Sym("N"), Dim.Of(4) }, One, input: "state"),
     };
+
+    /// <summary>A tensor of this shape for the input: ids below its vocabulary, or real values (zeros for a wrong shape, which never runs).</summary>
+    private static Tensor Make(InputCase input, long[] shape, bool values) =>
+        input.Vocabulary > 0 ? (values ? randint(0, input.Vocabulary, shape) : zeros(shape, int64))
+        : values ? randn(shape) : zeros(shape);
 
     public static IEnumerable<object[]> ModelNames() => Models.Select(m => new object[] { m.Name });
 
@@ -62,7 +102,11 @@ public class GuardFuzzTests
         var symbols = model.Inputs.SelectMany(i => i.Shape).Where(d => d.Symbol is not null).ToList();
         var shared = symbols.GroupBy(d => d.Symbol).Where(g => g.Count() > 1).Select(g => g.Key!).ToList();
         var sized = symbols.Where(d => d.Minimum > 0).ToList();
-        var kinds = new List<string> { "rank", "fixed" };
+        var kinds = new List<string> { "rank" };
+        if (model.Inputs.Any(i => i.Shape.Any(d => d.Symbol is null)))
+        {
+            kinds.Add("fixed");
+        }
         if (shared.Count > 0)
         {
             kinds.Add("shared");
@@ -88,6 +132,9 @@ public class GuardFuzzTests
             }
             case "fixed":
             {
+                var withFixed = Enumerable.Range(0, model.Inputs.Length).Where(i => model.Inputs[i].Shape.Any(d => d.Symbol is null)).ToList();
+                input = withFixed[random.Next(withFixed.Count)];
+                declared = model.Inputs[input].Shape;
                 var fixedDims = Enumerable.Range(0, declared.Length).Where(d => declared[d].Symbol is null).ToList();
                 int dim = fixedDims[random.Next(fixedDims.Count)];
                 long size = declared[dim].Fixed;
@@ -137,7 +184,7 @@ public class GuardFuzzTests
             var random = new Random(seed);
             var (shapes, input, what) = WrongShapes(model, random);
             using var scope = NewDisposeScope();
-            var tensors = shapes.Select(s => zeros(s)).ToArray();
+            var tensors = shapes.Select((s, i) => Make(model.Inputs[i], s, values: false)).ToArray();
             string context = $"{name}, seed {seed}, {what}: {string.Join(" ", shapes.Select(Text))}";
 
             var thrown = Record.Exception(() => model.Forward(module, tensors));
@@ -166,7 +213,7 @@ public class GuardFuzzTests
             var shapes = RightShapes(model, new Random(1000 + seed));
             using var scope = NewDisposeScope();
             using var gradients = set_grad_enabled(training);
-            var output = model.Forward(module, shapes.Select(s => randn(s)).ToArray());
+            var output = model.Forward(module, shapes.Select((s, i) => Make(model.Inputs[i], s, values: true)).ToArray());
             if (training)
             {
                 output.sum().backward();
