@@ -142,7 +142,7 @@ internal sealed class SubmodelInstance
                 binding[hyper.Name] = dim;
                 return Code.Size(dim);
             case ("double" or "float", HyperValueKind.Real or HyperValueKind.Integer):
-                return Code.Double(value.Kind == HyperValueKind.Real ? value.Real : value.Integers[0]) + (hyper.Type == "float" ? "f" : "");
+                return Code.Real(value.Kind == HyperValueKind.Real ? value.Real : value.Integers[0], hyper.Type);
             case ("bool", HyperValueKind.Boolean):
                 return Code.Bool(value.Flag);
             default:

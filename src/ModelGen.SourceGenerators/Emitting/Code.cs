@@ -9,10 +9,27 @@ internal static class Code
 {
     public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Double(double value)
+    public static string Double(double value) => Real(value, "double");
+
+    /// <summary>A double or float literal (<paramref name="type"/>), or its type's NaN or infinity, which have no literal.</summary>
+    public static string Real(double value, string type)
     {
-        string text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.IndexOfAny(new[] { '.', 'E', 'e', 'N', 'I' }) < 0 ? text + ".0" : text;
+        if (type == "float")
+        {
+            // As C# converts it: a double beyond float's range becomes an infinity.
+            value = (float)value;
+        }
+        if (double.IsNaN(value))
+        {
+            return type + ".NaN";
+        }
+        if (double.IsInfinity(value))
+        {
+            return type + (value > 0 ? ".PositiveInfinity" : ".NegativeInfinity");
+        }
+        string text = type == "float" ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+        text = text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text;
+        return type == "float" ? text + "f" : text;
     }
 
     public static string Bool(bool value) => value ? "true" : "false";

@@ -23,9 +23,12 @@ internal static partial class ModelEmitter
         writer.WriteLineNoTabs("");
     }
 
-    /// <summary>The constructor's parameters: one per hyperparameter, camelCase, optional where it has a default.</summary>
-    private static string ConstructorParameters(ModelSpec spec) => string.Join(", ", spec.Hyperparameters.Select(h =>
-        $"{h.Type} {ParameterName(h.Name)}" + (h.DefaultCode is null ? "" : " = " + h.DefaultCode)));
+    /// <summary>
+    /// The constructor's parameters: one per hyperparameter, camelCase, optional where it has a default and no
+    /// required one follows (that order is an error, MG0007; the minimal part must still compile).
+    /// </summary>
+    private static string ConstructorParameters(ModelSpec spec) => string.Join(", ", spec.Hyperparameters.Select((h, i) =>
+        $"{h.Type} {ParameterName(h.Name)}" + (h.DefaultCode is null || spec.Hyperparameters.Skip(i + 1).Any(later => later.DefaultCode is null) ? "" : " = " + h.DefaultCode)));
 
     private static string ParameterName(string property)
     {

@@ -139,10 +139,15 @@ internal static partial class ModelEmitter
         {
             writer.WriteLineNoTabs("");
             writer.WriteLine("/// <summary>Not generated: the model has errors.</summary>");
-            string parameters = spec.Inputs.Count == 0 ? "Tensor input" : InputParameters(spec);
+            // A reported input may have no name or an invalid one: the throwing forward names such a parameter itself.
+            string parameters = spec.Inputs.Count == 0 ? "Tensor input"
+                : string.Join(", ", spec.Inputs.Select((input, i) => "Tensor " + (IsParameterName(input.Name) && spec.Inputs.Take(i).All(o => o.Name != input.Name) ? input.Name : "input" + (i + 1))));
             writer.WriteLine($"public override {OutputType(spec)} forward({parameters}) => throw new global::System.InvalidOperationException({message});");
         }
     }
+
+    private static bool IsParameterName(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -28,6 +28,7 @@ internal static class ModelParser
         var inputs = ParseInputs(type, issues);
         var layers = ParseLayers(type, issues, cancellationToken);
         var tensors = ParseTensors(type, issues, cancellationToken);
+        NameCollisions.Report(type, hyperparameters, inputs, layers, tensors, issues);
         var forward = ParseForward(type, semanticModel, inputs, layers, hyperparameters, tensors, issues, cancellationToken);
 
         var containing = new List<string>();
@@ -154,7 +155,13 @@ internal static class ModelParser
                 || attribute.ConstructorArguments[0].Value is not string name
                 || attribute.ConstructorArguments[1].Value is not string shape)
             {
-                // The compiler reports the malformed attribute itself; keep the index aligned with the source.
+                // A null name or shape compiles: it is reported here. Anything else malformed the compiler reports itself.
+                if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments.All(a => a.Kind == TypedConstantKind.Primitive))
+                {
+                    issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, new IssueTarget(IssueTargetKind.Input, position, null, SourceSpan.None),
+                        type.Name, "has an [Input] whose name or shape is null"));
+                }
+                // Keep the index aligned with the source.
                 inputs.Add(new InputSpec("", ""));
                 continue;
             }
@@ -336,7 +343,7 @@ internal static class ModelParser
                 {
                     ("int" or "long", HyperValueKind.Integer) => (Emitting.Code.Long(value.Integers[0]), value.Integers[0]),
                     ("double" or "float", HyperValueKind.Real or HyperValueKind.Integer) =>
-                        (Emitting.Code.Double(value.Kind == HyperValueKind.Real ? value.Real : value.Integers[0]) + (typeName == "float" ? "f" : ""), (long?)null),
+                        (Emitting.Code.Real(value.Kind == HyperValueKind.Real ? value.Real : value.Integers[0], typeName), (long?)null),
                     ("bool", HyperValueKind.Boolean) => (Emitting.Code.Bool(value.Flag), (long?)null),
                     _ => (null, null),
                 };
@@ -345,6 +352,12 @@ internal static class ModelParser
                     Fail($"has a Default that is not a {typeName}");
                     continue;
                 }
+            }
+            if (defaultCode is null && result.FirstOrDefault(h => h.DefaultCode is not null) is { } optional)
+            {
+                // The constructor takes hyperparameters in declaration order, and an optional parameter cannot precede a required one.
+                // Kept in the list, so the minimal part still implements the property.
+                Fail($"has no Default but comes after '{optional.Name}', which has one; the constructor takes hyperparameters in declaration order, so declare '{property.Name}' before '{optional.Name}' or give it a Default");
             }
             result.Add(new HyperparameterSpec(property.Name, typeName, defaultCode, defaultInteger, string.Join(" ", syntax.Modifiers.Select(m => m.Text))));
         }

@@ -41,8 +41,9 @@ public class MG0007InvalidModelDeclarationTests
     public Task A_user_written_constructor_is_reported() => Markup.VerifyAsync("""
         [Model]
         [Input("x", "N, 8")]
-        public partial class {|MG0007:{|MG0007:M|}|} : nn.Module<Tensor, Tensor>
+        public partial class {|MG0007:{|MG0007:{|MG0007:M|}|}|} : nn.Module<Tensor, Tensor>
         {
+            // Three reports: the base class, the constructor, and forward, which the generated part declares.
             public M() : base("M") => throw new System.NotSupportedException();
             public override Tensor forward(Tensor x) => x;
             [Linear(4)] public partial Linear Fc { get; }

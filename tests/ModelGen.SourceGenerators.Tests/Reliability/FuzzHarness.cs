@@ -139,7 +139,7 @@ internal static class FuzzHarness
         var verdict = errors.Count == 0 ? FuzzVerdict.Compiles : modelError ? FuzzVerdict.ModelError : FuzzVerdict.CompilerError;
         if (inGenerated.Count > 0 && inUserCode.Count == 0)
         {
-            if (KnownGaps.Classify(tree, generated.ToList()) is { } gap)
+            if (KnownGaps.Classify(tree) is { } gap)
             {
                 return (verdict, null, null, gap);
             }

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ModelGen.SourceGenerators.Diagnostics;
+using ModelGen.SourceGenerators.Emitting;
+using ModelGen.SourceGenerators.Models;
+
+namespace ModelGen.SourceGenerators.Parsing;
+
+/// <summary>
+/// User declarations whose names the generated part of the model needs for itself (MG0007): a member (or the
+/// class itself) named like a generated member or backing field, a member named like a type the generated code
+/// names unqualified, and an input named like a parameter or local of the generated methods that take the inputs.
+/// </summary>
+internal static class NameCollisions
+{
+    public static void Report(INamedTypeSymbol type, List<HyperparameterSpec> hyperparameters, List<InputSpec> inputs, List<LayerSpec> layers, List<TensorSpec> tensors, List<ModelIssue> issues)
+    {
+        var fields = new HashSet<string>(hyperparameters.Select(h => h.Name).Concat(layers.Select(l => l.PropertyName)).Concat(tensors.Select(t => t.PropertyName))
+            .Select(Code.FieldName), System.StringComparer.Ordinal);
+        // The analyzer sees the generated part too: only members the user declared count.
+        foreach (var member in type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.DeclaringSyntaxReferences.Any(r => !ModelParser.IsGenerated(r.SyntaxTree)))
+            .GroupBy(m => m.Name).Select(g => g.First()))
+        {
+            string? reason = GeneratedNames.Members.Contains(member.Name) ? "a member of the generated part"
+                : fields.Contains(member.Name) ? "the generated backing field of a hyperparameter, layer or tensor"
+                : GeneratedNames.Unqualified.Contains(member.Name) ? "a TorchSharp name the generated code uses, which the member would hide"
+                : null;
+            if (reason is not null)
+            {
+                issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
+                    $"declares '{member.Name}', which is {reason}; rename it"));
+            }
+        }
+        if (GeneratedNames.Members.Contains(type.Name) || fields.Contains(type.Name))
+        {
+            // A member cannot have its class's name (CS0542), and the generated part declares this one.
+            issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
+                $"is named like a member of its generated part ('{type.Name}'); rename the class"));
+        }
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (GeneratedNames.InputScope.Contains(inputs[i].Name))
+            {
+                issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, new IssueTarget(IssueTargetKind.Input, i, null, SourceSpan.None), type.Name,
+                    $"has an input named '{inputs[i].Name}', a parameter or local of the generated methods that take the inputs (TrainStep, AdversarialStep, forward); rename it"));
+            }
+        }
+    }
+}
