@@ -38,12 +38,45 @@ internal static class NameCollisions
             issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
                 $"is named like a member of its generated part ('{type.Name}'); rename the class"));
         }
+        foreach (var (name, declaredIn) in ShadowingDeclarations(type))
+        {
+            issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
+                $"is declared where '{declaredIn}' has its own '{name}', which would hide TorchSharp's '{name}' in the generated code; rename that declaration or move the model"));
+        }
         for (int i = 0; i < inputs.Count; i++)
         {
             if (GeneratedNames.InputScope.Contains(inputs[i].Name))
             {
                 issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, new IssueTarget(IssueTargetKind.Input, i, null, SourceSpan.None), type.Name,
                     $"has an input named '{inputs[i].Name}', a parameter or local of the generated methods that take the inputs (TrainStep, AdversarialStep, forward); rename it"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Source declarations, in the types and namespaces that enclose the model, of a name the generated code writes
+    /// unqualified: C# looks there before the generated file's usings, so <c>namespace nn</c> or a <c>class Tensor</c>
+    /// beside the model would be found instead of TorchSharp's.
+    /// </summary>
+    private static IEnumerable<(string Name, string DeclaredIn)> ShadowingDeclarations(INamedTypeSymbol type)
+    {
+        var scopes = new List<INamespaceOrTypeSymbol>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            scopes.Add(outer);
+        }
+        for (var ns = type.ContainingNamespace; ns is not null; ns = ns.ContainingNamespace)
+        {
+            scopes.Add(ns);
+        }
+        foreach (var scope in scopes)
+        {
+            foreach (var name in GeneratedNames.Unqualified)
+            {
+                if (scope.GetMembers(name).Any(m => m.Locations.Any(l => l.IsInSource)))
+                {
+                    yield return (name, scope is INamespaceSymbol { IsGlobalNamespace: true } ? "the global namespace" : scope.ToDisplayString());
+                }
             }
         }
     }

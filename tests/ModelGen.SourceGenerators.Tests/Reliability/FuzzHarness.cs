@@ -29,10 +29,9 @@ internal enum FuzzVerdict
 
 /// <summary>
 /// A fuzz case's result: <see cref="Crash"/> is an exception out of the generator or an analyzer,
-/// <see cref="SilentError"/> generated code that fails while the user's code shows no error and no
-/// <see cref="KnownGaps"/> entry explains it; <see cref="KnownGap"/> names the entry that does.
+/// <see cref="SilentError"/> generated code that fails while the user's code shows no error.
 /// </summary>
-internal sealed record FuzzOutcome(int Seed, string Base, string Source, IReadOnlyList<string> Mutations, FuzzVerdict Verdict, string? Crash, string? SilentError, string? KnownGap, double Milliseconds)
+internal sealed record FuzzOutcome(int Seed, string Base, string Source, IReadOnlyList<string> Mutations, FuzzVerdict Verdict, string? Crash, string? SilentError, double Milliseconds)
 {
     public string Describe(string? failure) =>
         $"seed {Seed} (rerun: MODELGEN_FUZZ_SEED={Seed} MODELGEN_FUZZ_CASES=1), base {Base}, mutations: {string.Join("; ", Mutations)}\n{failure}\n--- source ---\n{Source}";
@@ -91,7 +90,7 @@ internal static class FuzzHarness
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (name, source, mutations) = Mutant(seed);
         var judgement = await JudgeAsync(source);
-        return new FuzzOutcome(seed, name, source, mutations, judgement.Verdict, judgement.Crash, judgement.SilentError, judgement.KnownGap,
+        return new FuzzOutcome(seed, name, source, mutations, judgement.Verdict, judgement.Crash, judgement.SilentError,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -99,7 +98,7 @@ internal static class FuzzHarness
     /// The rules every input must keep: the generator and the analyzers never throw (no CS8785, no AD0001),
     /// and generated code never holds an error unless the user's code has one (compiler or MG) to show.
     /// </summary>
-    public static async Task<(FuzzVerdict Verdict, string? Crash, string? SilentError, string? KnownGap)> JudgeAsync(string source)
+    public static async Task<(FuzzVerdict Verdict, string? Crash, string? SilentError)> JudgeAsync(string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Fuzz.cs");
         var compilation = Empty.AddSyntaxTrees(tree);
@@ -108,11 +107,11 @@ internal static class FuzzHarness
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is not null)
         {
-            return (FuzzVerdict.CompilerError, "the generator threw: " + result.Exception, null, null);
+            return (FuzzVerdict.CompilerError, "the generator threw: " + result.Exception, null);
         }
         if (generatorDiagnostics.FirstOrDefault(d => d.Id == "CS8785") is { } generatorFailure)
         {
-            return (FuzzVerdict.CompilerError, "CS8785: " + generatorFailure.GetMessage(), null, null);
+            return (FuzzVerdict.CompilerError, "CS8785: " + generatorFailure.GetMessage(), null);
         }
 
         var exceptions = new ConcurrentQueue<Exception>();
@@ -124,11 +123,11 @@ internal static class FuzzHarness
         var diagnostics = await output.WithAnalyzers(Analyzers, options).GetAllDiagnosticsAsync(CancellationToken.None);
         if (!exceptions.IsEmpty)
         {
-            return (FuzzVerdict.CompilerError, "an analyzer threw: " + exceptions.First(), null, null);
+            return (FuzzVerdict.CompilerError, "an analyzer threw: " + exceptions.First(), null);
         }
         if (diagnostics.FirstOrDefault(d => d.Id == "AD0001") is { } analyzerFailure)
         {
-            return (FuzzVerdict.CompilerError, "AD0001: " + analyzerFailure.GetMessage(), null, null);
+            return (FuzzVerdict.CompilerError, "AD0001: " + analyzerFailure.GetMessage(), null);
         }
 
         var generated = result.GeneratedSources.Select(s => s.SyntaxTree).ToHashSet();
@@ -139,13 +138,9 @@ internal static class FuzzHarness
         var verdict = errors.Count == 0 ? FuzzVerdict.Compiles : modelError ? FuzzVerdict.ModelError : FuzzVerdict.CompilerError;
         if (inGenerated.Count > 0 && inUserCode.Count == 0)
         {
-            if (KnownGaps.Classify(tree) is { } gap)
-            {
-                return (verdict, null, null, gap);
-            }
             return (verdict, null, "the generated code does not compile, yet the user's code has no error to show:\n  "
-                + string.Join("\n  ", inGenerated.Take(5)), null);
+                + string.Join("\n  ", inGenerated.Take(5)));
         }
-        return (verdict, null, null, null);
+        return (verdict, null, null);
     }
 }

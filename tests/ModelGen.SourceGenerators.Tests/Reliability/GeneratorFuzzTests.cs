@@ -62,8 +62,6 @@ public sealed class FuzzRun : IAsyncLifetime
         $"{Outcomes.Count} cases from seed {First} over {FuzzCorpus.Sources.Count} sources in {Elapsed.TotalSeconds:F1} s ({ProcessorTime.TotalSeconds:F1} s CPU): "
         + string.Join(", ", Enum.GetValues<FuzzVerdict>().Select(v => $"{Outcomes.Count(o => o.Verdict == v)} {v}"))
         + $"; {Outcomes.Count(o => o.Crash is not null)} crashes, {Outcomes.Count(o => o.SilentError is not null)} unexplained generated-code errors"
-        + string.Concat(Outcomes.Where(o => o.KnownGap is not null).GroupBy(o => o.KnownGap).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"; known gap ({g.Count()}, first seed {g.Min(o => o.Seed)}): {g.Key}"))
         + (Outcomes.Count == 0 ? "" : $"; slowest case: seed {Outcomes.MaxBy(o => o.Milliseconds)!.Seed}, {Outcomes.Max(o => o.Milliseconds):F0} ms");
 
     private static int Setting(string name, int fallback) =>

@@ -98,4 +98,50 @@ public class SilentBreakRegressionTests
             [Linear(2)] public partial Linear Fc { get; }
         }
         """);
+
+    [Fact]
+    public Task A_type_or_namespace_beside_the_model_named_like_a_TorchSharp_name_is_reported() => Markup.VerifyAsync("""
+        namespace Project
+        {
+            public class Tensor { }
+
+            [Model]
+            [Input("x", "N, 4")]
+            public partial class {|MG0007:M|}
+            {
+                [Linear(2)] public partial Linear Fc { get; }
+            }
+        }
+
+        namespace Project.Layers.nn
+        {
+            public static class Helpers { }
+        }
+
+        namespace Project.Layers
+        {
+            [Model]
+            [Input("x", "N, 4")]
+            public partial class {|MG0007:{|MG0007:N|}|}
+            {
+                [Linear(2)] public partial Linear Fc { get; }
+            }
+        }
+
+        namespace Elsewhere
+        {
+            public class Tensor { }
+        }
+
+        namespace Other
+        {
+            // Neither Elsewhere.Tensor nor Project.Tensor encloses this model: nothing is hidden.
+            [Model]
+            [Input("x", "N, 4")]
+            public partial class P
+            {
+                [Linear(2)] public partial Linear Fc { get; }
+            }
+        }
+        """);
 }
