@@ -353,6 +353,7 @@ internal sealed class ForwardFlow
         var arguments = new List<IReadOnlyList<Shape>?>();
         var integers = new List<bool>();
         var sources = new List<string> { "layer:" + node.Name };
+        var values = new List<Value>();
         foreach (var operand in node.Operands)
         {
             if (operand.Kind == ForwardNodeKind.Null)
@@ -375,6 +376,7 @@ internal sealed class ForwardFlow
             }
             arguments.Add(shapes);
             integers.Add(value.IsInteger);
+            values.Add(value);
             sources.AddRange(value.AllSources());
         }
         if (index < 0)
@@ -392,7 +394,7 @@ internal sealed class ForwardFlow
         }
         var output = Value.Tensor(application.Result.Output!, sources);
         // A [ReLU] layer applied to a path through layers, as nn.functional.relu would be (MG0118).
-        return _spec.Layers[index].Kind == "ReLU" && node.Operands.Count == 1 && sources.Skip(1).Any(s => s.StartsWith("layer:", System.StringComparison.Ordinal))
+        return _spec.Layers[index].Kind == "ReLU" && values.Count == 1 && node.Operands.Count == 1 && values[0].ThroughLayers
             ? output.AsReluOf(node.Operands[0].Text)
             : output;
     }
@@ -458,7 +460,7 @@ internal sealed class ForwardFlow
     /// </summary>
     private static Value ActivationOrder(ForwardNode node, IReadOnlyList<Value> operands, Value value)
     {
-        if (node.Name is "relu" or "relu_" && operands.Count == 1 && ThroughLayers(operands[0]))
+        if (node.Name is "relu" or "relu_" && operands.Count == 1 && operands[0].ThroughLayers)
         {
             return value.AsReluOf(node.Operands[0].Text);
         }
@@ -475,5 +477,4 @@ internal sealed class ForwardFlow
         return value;
     }
 
-    private static bool ThroughLayers(Value value) => value.Sources.Any(s => s.StartsWith("layer:", System.StringComparison.Ordinal));
 }

@@ -50,7 +50,7 @@ internal static class ResidualProjection
             var path = operands[1 - i];
             if (IdentityInput(spec, inputs, operands[i]) is not { } input
                 || path.Shape is not { Rank: 4 } target
-                || !path.AllSources().Any(s => s.StartsWith("layer:", System.StringComparison.Ordinal))
+                || !path.ThroughLayers
                 || Channels(spec, target[1]) is not { } channels
                 || Stride(operands[i].Shape!, target) is not { } stride)
             {

@@ -57,6 +57,9 @@ internal sealed class Value
     public Value WithSkips(IEnumerable<string> skips) =>
         new(Shape, Dim, Items, Sources) { IsInteger = IsInteger, Skips = new HashSet<string>(skips, System.StringComparer.Ordinal) };
 
+    /// <summary>Whether a layer is on the way to this value (not only inputs, parameters and operations).</summary>
+    public bool ThroughLayers => AllSources().Any(s => s.StartsWith("layer:", System.StringComparison.Ordinal));
+
     public IEnumerable<string> AllSources() => Items is null ? Sources : Sources.Concat(Items.SelectMany(i => i.AllSources()));
 
     public static Value Tensor(Shape shape, params string[] sources) => new(shape, null, null, sources);

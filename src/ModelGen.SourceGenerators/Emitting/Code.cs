@@ -34,6 +34,21 @@ internal static class Code
 
     public static string Bool(bool value) => value ? "true" : "false";
 
+    /// <summary>Whether <paramref name="name"/> can be written as a parameter's name: an identifier, not a keyword.</summary>
+    public static bool IsParameterName(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+
+    /// <summary>TorchSharp's Tensor as the generated code names it: through its usings, or in full.</summary>
+    public static string TensorType(bool qualified) => qualified ? "global::TorchSharp.torch.Tensor" : "Tensor";
+
+    /// <summary>
+    /// What a model's forward returns: Tensor, or for a [Forward] method returning a tuple (<paramref name="outputs"/>:
+    /// its element names, "" where unnamed) the tuple type with those names.
+    /// </summary>
+    public static string OutputType(System.Collections.Generic.IReadOnlyList<string> outputs, bool qualified) => outputs.Count == 0
+        ? TensorType(qualified)
+        : "(" + string.Join(", ", outputs.Select(name => name.Length > 0 ? TensorType(qualified) + " " + name : TensorType(qualified))) + ")";
+
     /// <summary>
     /// A size known at construction: a literal, a hyperparameter's name, or an expression over hyperparameters
     /// computed in 64-bit arithmetic (hyperparameters may be ints).

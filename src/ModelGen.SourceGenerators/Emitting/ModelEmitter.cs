@@ -42,7 +42,7 @@ internal static partial class ModelEmitter
         // A model with errors may be one whose namespace hides TorchSharp's names (MG0007): its part names them in full.
         bool qualified = !model.Complete;
         string baseType = spec.HasUserBaseClass ? ""
-            : $" : {(qualified ? "global::TorchSharp.torch.nn" : "nn")}.Module<{string.Join(", ", Enumerable.Repeat(TensorType(qualified), System.Math.Max(1, spec.Inputs.Count)))}, {OutputType(spec, qualified)}>";
+            : $" : {(qualified ? "global::TorchSharp.torch.nn" : "nn")}.Module<{string.Join(", ", Enumerable.Repeat(Code.TensorType(qualified), System.Math.Max(1, spec.Inputs.Count)))}, {OutputType(spec, qualified)}>";
         writer.WriteLine($"partial class {spec.Name}{baseType}");
         writer.WriteLine("{");
         writer.Indent++;
@@ -87,11 +87,8 @@ internal static partial class ModelEmitter
     }
 
     /// <summary>What forward returns: Tensor, or the [Forward] method's tuple type with its element names.</summary>
-    private static string OutputType(ModelSpec spec, bool qualified = false) => spec.Forward is { ReturnsTuple: true } forward
-        ? "(" + string.Join(", ", forward.Outputs.Select(name => name.Length > 0 ? TensorType(qualified) + " " + name : TensorType(qualified))) + ")"
-        : TensorType(qualified);
-
-    private static string TensorType(bool qualified) => qualified ? "global::TorchSharp.torch.Tensor" : "Tensor";
+    private static string OutputType(ModelSpec spec, bool qualified = false) =>
+        Code.OutputType(spec.Forward?.Outputs ?? EquatableArray<string>.Empty, qualified);
 
     private static string InputParameters(ModelSpec spec) => string.Join(", ", spec.Inputs.Select(i => "Tensor " + i.Name));
 
@@ -138,21 +135,18 @@ internal static partial class ModelEmitter
         foreach (var tensor in spec.Tensors)
         {
             writer.WriteLineNoTabs("");
-            writer.WriteLine($"{tensor.Modifiers} {(tensor.IsBuffer ? TensorType(true) : "global::TorchSharp.Modules.Parameter")} {tensor.PropertyName} => throw new global::System.InvalidOperationException({message});");
+            writer.WriteLine($"{tensor.Modifiers} {(tensor.IsBuffer ? Code.TensorType(true) : "global::TorchSharp.Modules.Parameter")} {tensor.PropertyName} => throw new global::System.InvalidOperationException({message});");
         }
         if (!spec.HasUserBaseClass)
         {
             writer.WriteLineNoTabs("");
             writer.WriteLine("/// <summary>Not generated: the model has errors.</summary>");
             // A reported input may have no name or an invalid one: the throwing forward names such a parameter itself.
-            string parameters = spec.Inputs.Count == 0 ? TensorType(true) + " input"
-                : string.Join(", ", spec.Inputs.Select((input, i) => TensorType(true) + " " + (IsParameterName(input.Name) && spec.Inputs.Take(i).All(o => o.Name != input.Name) ? input.Name : "input" + (i + 1))));
+            string parameters = spec.Inputs.Count == 0 ? Code.TensorType(true) + " input"
+                : string.Join(", ", spec.Inputs.Select((input, i) => Code.TensorType(true) + " " + (Code.IsParameterName(input.Name) && spec.Inputs.Take(i).All(o => o.Name != input.Name) ? input.Name : "input" + (i + 1))));
             writer.WriteLine($"public override {OutputType(spec, qualified: true)} forward({parameters}) => throw new global::System.InvalidOperationException({message});");
         }
     }
-
-    private static bool IsParameterName(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -165,7 +165,7 @@ internal static class ModelParser
                 inputs.Add(new InputSpec("", ""));
                 continue;
             }
-            if (!SyntaxFacts.IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+            if (!Emitting.Code.IsParameterName(name))
             {
                 issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, new IssueTarget(IssueTargetKind.Input, position, null, SourceSpan.None),
                     type.Name, $"has an input named '{name}', which is not a valid C# parameter name"));
@@ -567,7 +567,7 @@ internal static class ModelParser
     }
 
     /// <summary>A model returns one Tensor, or a tuple of 2 to 7 Tensors (its element names kept, "" where unnamed).</summary>
-    private static EquatableArray<string> Outputs(ITypeSymbol returnType, out string? problem)
+    public static EquatableArray<string> Outputs(ITypeSymbol returnType, out string? problem)
     {
         problem = null;
         if (returnType.ToDisplayString() == KnownNames.Tensor)

@@ -18,18 +18,17 @@ internal static class NameCollisions
     {
         var fields = new HashSet<string>(hyperparameters.Select(h => h.Name).Concat(layers.Select(l => l.PropertyName)).Concat(tensors.Select(t => t.PropertyName))
             .Select(Code.FieldName), System.StringComparer.Ordinal);
-        // The analyzer sees the generated part too: only members the user declared count.
-        foreach (var member in type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.DeclaringSyntaxReferences.Any(r => !ModelParser.IsGenerated(r.SyntaxTree)))
-            .GroupBy(m => m.Name).Select(g => g.First()))
+        foreach (var members in type.GetMembers().GroupBy(m => m.Name))
         {
-            string? reason = GeneratedNames.Members.Contains(member.Name) ? "a member of the generated part"
-                : fields.Contains(member.Name) ? "the generated backing field of a hyperparameter, layer or tensor"
-                : GeneratedNames.Unqualified.Contains(member.Name) ? "a TorchSharp name the generated code uses, which the member would hide"
+            string? reason = GeneratedNames.Members.Contains(members.Key) ? "a member of the generated part"
+                : fields.Contains(members.Key) ? "the generated backing field of a hyperparameter, layer or tensor"
+                : GeneratedNames.Unqualified.Contains(members.Key) ? "a TorchSharp name the generated code uses, which the member would hide"
                 : null;
-            if (reason is not null)
+            // The analyzer sees the generated part too: only a member the user declared counts.
+            if (reason is not null && members.Any(m => !m.IsImplicitlyDeclared && m.DeclaringSyntaxReferences.Any(r => !ModelParser.IsGenerated(r.SyntaxTree))))
             {
                 issues.Add(ModelIssue.Create(DiagnosticDescriptors.InvalidModelDeclarationId, IssueTarget.Model, type.Name,
-                    $"declares '{member.Name}', which is {reason}; rename it"));
+                    $"declares '{members.Key}', which is {reason}; rename it"));
             }
         }
         if (GeneratedNames.Members.Contains(type.Name) || fields.Contains(type.Name))

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelGen.SourceGenerators.Emitting;
 using ModelGen.SourceGenerators.Models;
 
 namespace ModelGen.SourceGenerators.Parsing;
@@ -21,6 +22,10 @@ internal static class SubmodelStubs
     /// <summary>A semantic model in which the submodels called by <paramref name="method"/> have their generated base class.</summary>
     public static SemanticModel Bind(SemanticModel semanticModel, INamedTypeSymbol model, MethodDeclarationSyntax method, List<LayerSpec> layers, CancellationToken cancellationToken)
     {
+        if (!layers.Any(l => l.Kind == "Submodel"))
+        {
+            return semanticModel;
+        }
         var called = new HashSet<string>(method.DescendantNodes().OfType<InvocationExpressionSyntax>()
             .Select(i => i.Expression).OfType<MemberAccessExpressionSyntax>()
             .Where(m => m.Name.Identifier.ValueText is "call" or "forward")
@@ -61,13 +66,9 @@ internal static class SubmodelStubs
     /// <summary><c>namespace N { partial class Outer { partial class Child : nn.Module&lt;Tensor, TOutput&gt; { } } }</c>, as the emitter writes it.</summary>
     private static string Stub(INamedTypeSymbol child)
     {
-        const string Tensor = "global::TorchSharp.torch.Tensor";
         int inputs = System.Math.Max(1, child.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == KnownNames.InputAttribute));
-        var forward = ModelParser.ForwardMethod(child);
-        string output = forward?.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple
-            ? "(" + string.Join(", ", tuple.TupleElements.Select(e => e.IsExplicitlyNamedTupleElement ? Tensor + " " + e.Name : Tensor)) + ")"
-            : Tensor;
-        string code = $"partial class {Escape(child.Name)} : global::TorchSharp.torch.nn.Module<{string.Join(", ", Enumerable.Repeat(Tensor, inputs))}, {output}> {{ }}";
+        var outputs = ModelParser.ForwardMethod(child) is { } forward ? ModelParser.Outputs(forward.ReturnType, out _) : EquatableArray<string>.Empty;
+        string code = $"partial class {Escape(child.Name)} : global::TorchSharp.torch.nn.Module<{string.Join(", ", Enumerable.Repeat(Code.TensorType(qualified: true), inputs))}, {Code.OutputType(outputs, qualified: true)}> {{ }}";
         foreach (var container in Containers(child))
         {
             string keyword = container.TypeKind switch
